@@ -1,0 +1,52 @@
+package org.minsheng.indicator;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.minsheng.graphql.Page;
+import org.minsheng.graphql.PageRequest;
+import org.minsheng.persistence.Batches;
+import org.minsheng.persistence.Queries;
+import org.minsheng.persistence.Where;
+import org.minsheng.vocabulary.Theme;
+
+@ApplicationScoped
+public class IndicatorService {
+
+    private static final String FROM = "from IndicatorEntity i";
+
+    public Optional<Indicator> find(String code) {
+        return IndicatorEntity.<IndicatorEntity>findByIdOptional(code).map(IndicatorEntity::toGraph);
+    }
+
+    public Page<Indicator> list(Theme theme, String search, PageRequest request) {
+        Where where = new Where().and("i.theme = :theme", "theme", theme);
+        if (search != null && !search.isBlank()) {
+            String text = search.strip().toLowerCase(Locale.ROOT);
+            where.and("(i.name like :text escape '\\' or lower(i.nameEn) like :text escape '\\'"
+                    + " or i.code like :text escape '\\')", "text", "%" + Where.likeLiteral(text) + "%");
+        }
+        long total = Queries.count(FROM, where);
+        where.and("i.code > :after", "after", request.afterKey());
+        List<Indicator> rows = Queries.list(IndicatorEntity.class, "i", FROM, where, "i.code", request.first() + 1)
+                .stream().map(IndicatorEntity::toGraph).toList();
+        return Page.of(rows, Indicator::code, request, total);
+    }
+
+    public Map<String, Indicator> byCodes(List<String> codes) {
+        return Batches.<String, IndicatorEntity>chunked(codes, chunk -> IndicatorEntity.list("code in ?1", chunk))
+                .stream().map(IndicatorEntity::toGraph)
+                .collect(Collectors.toMap(Indicator::code, Function.identity()));
+    }
+
+    /** The indicators for each code, in input order; null where a code is null or unknown. */
+    public List<Indicator> inOrder(List<String> codes) {
+        return Batches.inOrder(codes, byCodes(codes.stream().filter(java.util.Objects::nonNull).toList()), null);
+    }
+}

@@ -1,0 +1,39 @@
+package org.minsheng.indicator;
+
+/**
+ * The units values are stored in. Values are always in the base unit: "20.1万人" is 201000
+ * PERSON, "458万元" is 4580000 YUAN.
+ */
+public enum UnitOfMeasure {
+    PERSON(null, "person", "人", "人", "persons"),
+    PERSON_TIME(null, "person-time", "人次", "人次", "person-times"),
+    PERCENT("%", "percent", "百分比", "%", "%"),
+    PERCENTAGE_POINT("pp", "percentage point", "百分点", "个百分点", "percentage points"),
+    YUAN("¥", "yuan", "元", "元", "yuan"),
+    SQUARE_METRE("m²", "square metre", "平方米", "平方米", "m²"),
+    ITEM(null, "item", "个", "个", "items");
+
+    public final String symbol;
+    public final String nameEn;
+    public final String nameZh;
+    /** Word written after a number in Chinese (量词 or unit), unless the indicator names its own. */
+    public final String counterZh;
+    /** Plural word written after a number in English, unless the indicator names its own. */
+    public final String counterEn;
+
+    UnitOfMeasure(String symbol, String nameEn, String nameZh, String counterZh, String counterEn) {
+        this.symbol = symbol;
+        this.nameEn = nameEn;
+        this.nameZh = nameZh;
+        this.counterZh = counterZh;
+        this.counterEn = counterEn;
+    }
+
+    public boolean isPercent() {
+        return this == PERCENT;
+    }
+
+    public Unit toGraph() {
+        return new Unit(name(), symbol, nameEn, nameZh);
+    }
+}

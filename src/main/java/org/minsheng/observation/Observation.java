@@ -1,0 +1,40 @@
+package org.minsheng.observation;
+
+import java.math.BigDecimal;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.minsheng.graphql.GlobalId;
+import org.minsheng.graphql.Node;
+import org.minsheng.indicator.UnitOfMeasure;
+
+@Name("Observation")
+@Description("One published figure: an indicator's value for a region and period, with its qualifier, its source "
+        + "and the sentence it was published in.")
+public record Observation(
+        @Ignore Long key,
+        @NonNull @Description("The period the value refers to.") Period period,
+        @NonNull @Description("Exact value in the indicator's base unit: 201000 for \"20.1万人\", 98.2 for \"98.2%\".") BigDecimal value,
+        @NonNull @Description("How the published value relates to the true figure.") Qualifier qualifier,
+        @NonNull @Description("The sentence or clause of the source that states the figure, character for character.") String quote,
+        @Description("How the figure was read from the source, where that needed a judgement.") String note,
+        @Ignore String indicatorCode,
+        @Ignore String regionCode,
+        @Ignore String sourceCode,
+        @Ignore UnitOfMeasure unit,
+        @Ignore String counterZh,
+        @Ignore String counterEn) implements Node {
+
+    public static final String TYPE = "Observation";
+
+    @Override
+    @Id
+    @NonNull
+    @Description("Opaque global ID of this observation, stable across restarts.")
+    public String getId() {
+        return GlobalId.encode(TYPE, Long.toString(key));
+    }
+}

@@ -1,0 +1,70 @@
+package org.minsheng.observation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import org.minsheng.indicator.Indicator;
+import org.minsheng.indicator.IndicatorEntity;
+
+/**
+ * One published figure: an indicator's value for a region and period, with its qualifier and the
+ * sentence it was published in. Its natural key is indicator, region, period and source.
+ */
+@Entity
+@Table(name = "observation")
+public class ObservationEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "observation_seq")
+    @SequenceGenerator(name = "observation_seq", sequenceName = "observation_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "indicator_code")
+    public String indicatorCode;
+
+    @Column(name = "region_code")
+    public String regionCode;
+
+    @Column(name = "period_start")
+    public LocalDate periodStart;
+
+    @Column(name = "period_end")
+    public LocalDate periodEnd;
+
+    @Column(name = "amount", precision = 30, scale = 6)
+    public BigDecimal value;
+
+    @Enumerated(EnumType.STRING)
+    public Qualifier qualifier;
+
+    @Column(name = "source_code")
+    public String sourceCode;
+
+    public String quote;
+
+    public String note;
+
+    /** The GraphQL view; the indicator supplies the unit that display text needs. */
+    public Observation toGraph(IndicatorEntity indicator) {
+        Indicator unitSource = indicator.toGraph();
+        return new Observation(id, new Period(periodStart, periodEnd), normalize(value), qualifier, quote, note,
+                indicatorCode, regionCode, sourceCode, unitSource.unitOfMeasure(), unitSource.counterZh(),
+                unitSource.counterEn());
+    }
+
+    /** Drops the trailing zeros the column's fixed scale adds: 201000.000000 is 201000. */
+    static BigDecimal normalize(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

@@ -1,0 +1,102 @@
+package org.minsheng.observation;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+import org.minsheng.graphql.PageRequest;
+import org.minsheng.indicator.Indicator;
+import org.minsheng.indicator.IndicatorService;
+import org.minsheng.region.Region;
+import org.minsheng.region.RegionService;
+import org.minsheng.source.SourceDocument;
+import org.minsheng.source.SourceService;
+import org.minsheng.vocabulary.Language;
+
+@GraphQLApi
+public class ObservationGraphQLApi {
+
+    @Inject
+    ObservationService observations;
+
+    @Inject
+    IndicatorService indicators;
+
+    @Inject
+    RegionService regions;
+
+    @Inject
+    SourceService sources;
+
+    @Query("observations")
+    @NonNull
+    @Description("Observations in load order, narrowed by the filter.")
+    public ObservationConnection observations(
+            @Name("filter") @Description("Conditions the observations must meet.") ObservationFilter filter,
+            @Name("first") @DefaultValue("20") @Description("Page size, 0 to 100.") Integer first,
+            @Name("after") @Description("Cursor after which the page starts (pageInfo.endCursor of the previous page).") String after) {
+        return new ObservationConnection(observations.list(filter, PageRequest.of(first, after)));
+    }
+
+    @Name("observations")
+    @NonNull
+    @Description("This region's own observations (use the top-level observations with filter.within for a whole subtree).")
+    public List<@NonNull ObservationConnection> regionObservations(@Source List<Region> list,
+            @Name("filter") @Description("Conditions the observations must meet.") ObservationFilter filter,
+            @Name("first") @DefaultValue("20") @Description("Page size per region, 0 to 100.") Integer first,
+            @Name("after") @Description("Cursor after which the page starts.") String after) {
+        PageRequest request = PageRequest.of(first, after);
+        return observations.forRegions(list.stream().map(Region::code).toList(), filter, request).stream()
+                .map(ObservationConnection::new).toList();
+    }
+
+    @Name("observations")
+    @NonNull
+    @Description("Observations of this indicator, in all regions and periods.")
+    public List<@NonNull ObservationConnection> indicatorObservations(@Source List<Indicator> list,
+            @Name("filter") @Description("Conditions the observations must meet.") ObservationFilter filter,
+            @Name("first") @DefaultValue("20") @Description("Page size per indicator, 0 to 100.") Integer first,
+            @Name("after") @Description("Cursor after which the page starts.") String after) {
+        PageRequest request = PageRequest.of(first, after);
+        return observations.forIndicators(list.stream().map(Indicator::code).toList(), filter, request).stream()
+                .map(ObservationConnection::new).toList();
+    }
+
+    @Name("indicator")
+    @NonNull
+    @Description("What the value measures.")
+    public List<@NonNull Indicator> indicator(@Source List<Observation> list) {
+        return indicators.inOrder(list.stream().map(Observation::indicatorCode).toList());
+    }
+
+    @Name("region")
+    @NonNull
+    @Description("The region the value is for.")
+    public List<@NonNull Region> region(@Source List<Observation> list) {
+        return regions.inOrder(list.stream().map(Observation::regionCode).toList());
+    }
+
+    @Name("source")
+    @NonNull
+    @Description("The publication the value is quoted from.")
+    public List<@NonNull SourceDocument> source(@Source List<Observation> list) {
+        return sources.inOrder(list.stream().map(Observation::sourceCode).toList());
+    }
+
+    @Name("display")
+    @NonNull
+    @Description("The value written for readers, with its qualifier and unit: \"20.1万人\", \"1870余家\", "
+            + "\"more than 1,870 institutions\".")
+    public String display(@Source Observation observation,
+            @Name("language") @DefaultValue("ZH") @Description("Language of the text.") Language language) {
+        return FigureFormat.display(observation.value(), observation.qualifier(), observation.unit(),
+                observation.counterZh(), observation.counterEn(), language);
+    }
+}

@@ -1,0 +1,119 @@
+package org.minsheng.observation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.minsheng.graphql.BadUserInputException;
+import org.minsheng.graphql.Page;
+import org.minsheng.graphql.PageRequest;
+import org.minsheng.indicator.IndicatorEntity;
+import org.minsheng.persistence.Batches;
+import org.minsheng.persistence.Queries;
+import org.minsheng.persistence.Where;
+
+import static org.minsheng.persistence.Queries.bind;
+
+/** Reads observations, in load order (by ID), with the filters of {@link ObservationFilter}. */
+@ApplicationScoped
+public class ObservationService {
+
+    private static final String FROM = "from ObservationEntity o, IndicatorEntity i where i.code = o.indicatorCode and ";
+
+    public Optional<Observation> find(long id) {
+        return em().createQuery("select o, i " + FROM + "o.id = :id", Object[].class)
+                .setParameter("id", id).getResultStream().findFirst().map(ObservationService::toGraph);
+    }
+
+    public Page<Observation> list(ObservationFilter filter, PageRequest request) {
+        Where where = where(filter);
+        long total = bind(em().createQuery("select count(o) " + FROM + where.clause(), Long.class), where)
+                .getSingleResult();
+        where.and("o.id > :after", "after", request.afterId());
+        List<Observation> rows = bind(em().createQuery("select o, i " + FROM + where.clause() + " order by o.id",
+                Object[].class), where).setMaxResults(request.first() + 1).getResultStream()
+                .map(ObservationService::toGraph).toList();
+        return Page.of(rows, o -> o.key().toString(), request, total);
+    }
+
+    /** One page for each region: that region's own observations. */
+    public List<Page<Observation>> forRegions(List<String> regionCodes, ObservationFilter filter, PageRequest request) {
+        return forParents("o.regionCode", regionCodes, filter, request);
+    }
+
+    /** One page for each indicator. */
+    public List<Page<Observation>> forIndicators(List<String> indicatorCodes, ObservationFilter filter,
+            PageRequest request) {
+        return forParents("o.indicatorCode", indicatorCodes, filter, request);
+    }
+
+    /**
+     * Pages for many parents in two statements: the matching IDs of all parents, then the rows
+     * on the requested pages.
+     */
+    private List<Page<Observation>> forParents(String parentPath, List<String> parents, ObservationFilter filter,
+            PageRequest request) {
+        Where where = where(filter);
+        Map<String, List<Long>> idsByParent = new HashMap<>();
+        Batches.chunked(parents, chunk -> bind(em().createQuery("select " + parentPath + ", o.id " + FROM
+                + parentPath + " in :parents and " + where.clause() + " order by o.id", Object[].class), where)
+                .setParameter("parents", chunk).getResultList())
+                .forEach(row -> idsByParent.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((Long) row[1]));
+
+        Long after = request.afterId();
+        Map<String, List<Long>> pageIds = new LinkedHashMap<>();
+        List<Long> wanted = new ArrayList<>();
+        for (Map.Entry<String, List<Long>> entry : idsByParent.entrySet()) {
+            List<Long> page = entry.getValue().stream()
+                    .filter(id -> after == null || id > after)
+                    .limit(request.first() + 1L).toList();
+            pageIds.put(entry.getKey(), page);
+            wanted.addAll(page);
+        }
+        Map<Long, Observation> rows = new HashMap<>();
+        Batches.chunked(wanted, chunk -> em().createQuery("select o, i " + FROM + "o.id in :ids", Object[].class)
+                .setParameter("ids", chunk).getResultList())
+                .forEach(row -> rows.put(((ObservationEntity) row[0]).id, toGraph(row)));
+
+        List<Page<Observation>> pages = new ArrayList<>(parents.size());
+        for (String parent : parents) {
+            List<Observation> page = pageIds.getOrDefault(parent, List.of()).stream().map(rows::get).toList();
+            int total = idsByParent.getOrDefault(parent, List.of()).size();
+            pages.add(Page.of(page, o -> o.key().toString(), request, total));
+        }
+        return pages;
+    }
+
+    static Where where(ObservationFilter filter) {
+        Where where = new Where();
+        if (filter == null) {
+            return where;
+        }
+        if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
+            throw new BadUserInputException("filter: from (" + filter.from() + ") is after to (" + filter.to() + ")");
+        }
+        return where
+                .and("o.indicatorCode in :indicatorCodes", "indicatorCodes", filter.indicatorCodes())
+                .and("o.regionCode in :regionCodes", "regionCodes", filter.regionCodes())
+                .and("o.regionCode in (select ra.regionCode from RegionAncestorEntity ra where ra.ancestorCode = :within)",
+                        "within", filter.within())
+                .and("i.theme in :themes", "themes", filter.themes())
+                .and("o.periodEnd >= :from", "from", filter.from())
+                .and("o.periodStart <= :to", "to", filter.to())
+                .and("o.qualifier in :qualifiers", "qualifiers", filter.qualifiers());
+    }
+
+    private static Observation toGraph(Object[] row) {
+        return ((ObservationEntity) row[0]).toGraph((IndicatorEntity) row[1]);
+    }
+
+    private static EntityManager em() {
+        return Queries.em();
+    }
+}

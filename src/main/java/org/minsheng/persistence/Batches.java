@@ -1,0 +1,45 @@
+package org.minsheng.persistence;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Helpers for batch resolvers: answers in the order of the parents, queries in bounded chunks. */
+public final class Batches {
+
+    /**
+     * Keys per {@code IN (...)} list. PostgreSQL accepts at most 65,535 bind parameters in one
+     * statement; a request never reaches this many parents at one level in practice.
+     */
+    public static final int CHUNK = 10_000;
+
+    private Batches() {
+    }
+
+    /** One value per key, in key order; {@code missing} where the map has none. */
+    public static <K, V> List<V> inOrder(List<K> keys, Map<K, V> found, V missing) {
+        List<V> result = new ArrayList<>(keys.size());
+        for (K key : keys) {
+            result.add(found.getOrDefault(key, missing));
+        }
+        return result;
+    }
+
+    /** Runs {@code query} once per chunk of distinct keys and concatenates the results. */
+    public static <K, R> List<R> chunked(Collection<K> keys, Function<List<K>, List<R>> query) {
+        List<K> distinct = keys.stream().distinct().toList();
+        if (distinct.isEmpty()) {
+            return List.of();
+        }
+        if (distinct.size() <= CHUNK) {
+            return query.apply(distinct);
+        }
+        List<R> result = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += CHUNK) {
+            result.addAll(query.apply(distinct.subList(from, Math.min(from + CHUNK, distinct.size()))));
+        }
+        return result;
+    }
+}

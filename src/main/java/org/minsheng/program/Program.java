@@ -1,0 +1,40 @@
+package org.minsheng.program;
+
+import java.time.LocalDate;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.minsheng.graphql.GlobalId;
+import org.minsheng.graphql.Node;
+import org.minsheng.vocabulary.Theme;
+
+@Name("Program")
+@Description("A policy programme, campaign, pilot, service model or platform run in the province, "
+        + "with the regions it covers and the indicators it moves.")
+public record Program(
+        @NonNull @Description("Stable slug code, e.g. sanzhi-yifu.") String code,
+        @NonNull @Description("Chinese name, as the source writes it.") String name,
+        @Description("English rendering of the name.") String nameEn,
+        @Description("What the programme does, in Chinese.") String description,
+        @Description("What the programme does, in English.") String descriptionEn,
+        @NonNull @Description("The livelihood domain it belongs to.") Theme theme,
+        @NonNull @Description("What kind of public action it is.") ProgramKind kind,
+        @Description("Responsible agency, where the source names one, in Chinese.") String agency,
+        @Description("Responsible agency in English.") String agencyEn,
+        @Description("First day the programme ran, where the source gives it.") LocalDate startedOn,
+        @Description("Last day the programme ran, where the source gives it; null while it runs.") LocalDate endedOn,
+        @Ignore String sourceCode) implements Node {
+
+    public static final String TYPE = "Program";
+
+    @Override
+    @Id
+    @NonNull
+    @Description("Opaque global ID of this programme, stable across restarts.")
+    public String getId() {
+        return GlobalId.encode(TYPE, code);
+    }
+}

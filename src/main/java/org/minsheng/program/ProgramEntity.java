@@ -1,0 +1,56 @@
+package org.minsheng.program;
+
+import java.time.LocalDate;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.minsheng.vocabulary.Theme;
+
+/** A policy programme, keyed by a slug code such as {@code sanzhi-yifu}. */
+@Entity
+@Table(name = "program")
+public class ProgramEntity extends PanacheEntityBase {
+
+    @Id
+    public String code;
+
+    public String name;
+
+    @Column(name = "name_en")
+    public String nameEn;
+
+    public String description;
+
+    @Column(name = "description_en")
+    public String descriptionEn;
+
+    @Enumerated(EnumType.STRING)
+    public Theme theme;
+
+    @Enumerated(EnumType.STRING)
+    public ProgramKind kind;
+
+    public String agency;
+
+    @Column(name = "agency_en")
+    public String agencyEn;
+
+    @Column(name = "started_on")
+    public LocalDate startedOn;
+
+    @Column(name = "ended_on")
+    public LocalDate endedOn;
+
+    @Column(name = "source_code")
+    public String sourceCode;
+
+    public Program toGraph() {
+        return new Program(code, name, nameEn, description, descriptionEn, theme, kind, agency, agencyEn, startedOn,
+                endedOn, sourceCode);
+    }
+}

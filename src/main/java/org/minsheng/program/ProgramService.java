@@ -1,0 +1,122 @@
+package org.minsheng.program;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.minsheng.graphql.Page;
+import org.minsheng.graphql.PageRequest;
+import org.minsheng.indicator.Indicator;
+import org.minsheng.indicator.IndicatorEntity;
+import org.minsheng.persistence.Batches;
+import org.minsheng.persistence.Queries;
+import org.minsheng.persistence.Where;
+import org.minsheng.region.Region;
+import org.minsheng.region.RegionEntity;
+import org.minsheng.vocabulary.Theme;
+
+/**
+ * Reads programmes and their links. A programme runs in a region when it covers that region, a
+ * region above it (province-wide programmes run everywhere), or part of it.
+ */
+@ApplicationScoped
+public class ProgramService {
+
+    private static final String FROM = "from ProgramEntity p";
+
+    private static final String RUNS_IN = "exists (select 1 from ProgramRegionEntity pr, RegionAncestorEntity ra"
+            + " where pr.programCode = p.code and ((ra.regionCode = :region and ra.ancestorCode = pr.regionCode)"
+            + " or (ra.ancestorCode = :region and ra.regionCode = pr.regionCode)))";
+
+    public Optional<Program> find(String code) {
+        return ProgramEntity.<ProgramEntity>findByIdOptional(code).map(ProgramEntity::toGraph);
+    }
+
+    public Page<Program> list(Theme theme, String regionCode, PageRequest request) {
+        Where where = new Where()
+                .and("p.theme = :theme", "theme", theme)
+                .and(RUNS_IN, "region", regionCode);
+        long total = Queries.count(FROM, where);
+        where.and("p.code > :after", "after", request.afterKey());
+        List<Program> rows = Queries.list(ProgramEntity.class, "p", FROM, where, "p.code", request.first() + 1)
+                .stream().map(ProgramEntity::toGraph).toList();
+        return Page.of(rows, Program::code, request, total);
+    }
+
+    /** The programmes that run in each region, in code order. */
+    public List<List<Program>> forRegions(List<Region> regions) {
+        List<String> codes = regions.stream().map(Region::code).toList();
+        Map<String, TreeSet<String>> programCodes = new LinkedHashMap<>();
+        List<Object[]> links = new ArrayList<>();
+        links.addAll(Batches.chunked(codes, chunk -> pairs(
+                "select ra.regionCode, pr.programCode from RegionAncestorEntity ra, ProgramRegionEntity pr"
+                        + " where ra.regionCode in :codes and pr.regionCode = ra.ancestorCode", chunk)));
+        links.addAll(Batches.chunked(codes, chunk -> pairs(
+                "select ra.ancestorCode, pr.programCode from RegionAncestorEntity ra, ProgramRegionEntity pr"
+                        + " where ra.ancestorCode in :codes and ra.distance > 0 and pr.regionCode = ra.regionCode", chunk)));
+        for (Object[] link : links) {
+            programCodes.computeIfAbsent((String) link[0], k -> new TreeSet<>()).add((String) link[1]);
+        }
+        Map<String, Program> programs = byCodes(programCodes.values().stream().flatMap(TreeSet::stream).toList());
+        Map<String, List<Program>> byRegion = new TreeMap<>();
+        programCodes.forEach((region, set) -> byRegion.put(region, set.stream().map(programs::get).toList()));
+        return Batches.inOrder(codes, byRegion, List.of());
+    }
+
+    public List<List<Program>> forIndicators(List<Indicator> indicators) {
+        List<String> codes = indicators.stream().map(Indicator::code).toList();
+        Map<String, List<Program>> byIndicator = new LinkedHashMap<>();
+        Batches.chunked(codes, chunk -> ProgramEntity.getEntityManager()
+                .createQuery("select pi.indicatorCode, p from ProgramIndicatorEntity pi, ProgramEntity p"
+                        + " where p.code = pi.programCode and pi.indicatorCode in :codes order by p.code", Object[].class)
+                .setParameter("codes", chunk).getResultList())
+                .forEach(row -> byIndicator.computeIfAbsent((String) row[0], k -> new ArrayList<>())
+                        .add(((ProgramEntity) row[1]).toGraph()));
+        return Batches.inOrder(codes, byIndicator, List.of());
+    }
+
+    /** The regions each programme covers, in code order. */
+    public List<List<Region>> regions(List<Program> programs) {
+        List<String> codes = programs.stream().map(Program::code).toList();
+        Map<String, List<Region>> byProgram = new LinkedHashMap<>();
+        Batches.chunked(codes, chunk -> ProgramEntity.getEntityManager()
+                .createQuery("select pr.programCode, r from ProgramRegionEntity pr, RegionEntity r"
+                        + " where r.code = pr.regionCode and pr.programCode in :codes order by r.code", Object[].class)
+                .setParameter("codes", chunk).getResultList())
+                .forEach(row -> byProgram.computeIfAbsent((String) row[0], k -> new ArrayList<>())
+                        .add(((RegionEntity) row[1]).toGraph()));
+        return Batches.inOrder(codes, byProgram, List.of());
+    }
+
+    /** The indicators each programme moves, in code order. */
+    public List<List<Indicator>> indicators(List<Program> programs) {
+        List<String> codes = programs.stream().map(Program::code).toList();
+        Map<String, List<Indicator>> byProgram = new LinkedHashMap<>();
+        Batches.chunked(codes, chunk -> ProgramEntity.getEntityManager()
+                .createQuery("select pi.programCode, i from ProgramIndicatorEntity pi, IndicatorEntity i"
+                        + " where i.code = pi.indicatorCode and pi.programCode in :codes order by i.code", Object[].class)
+                .setParameter("codes", chunk).getResultList())
+                .forEach(row -> byProgram.computeIfAbsent((String) row[0], k -> new ArrayList<>())
+                        .add(((IndicatorEntity) row[1]).toGraph()));
+        return Batches.inOrder(codes, byProgram, List.of());
+    }
+
+    private Map<String, Program> byCodes(List<String> codes) {
+        return Batches.<String, ProgramEntity>chunked(codes, chunk -> ProgramEntity.list("code in ?1", chunk))
+                .stream().map(ProgramEntity::toGraph)
+                .collect(Collectors.toMap(Program::code, Function.identity()));
+    }
+
+    private static List<Object[]> pairs(String jpql, List<String> codes) {
+        return ProgramEntity.getEntityManager().createQuery(jpql, Object[].class)
+                .setParameter("codes", codes).getResultList();
+    }
+}

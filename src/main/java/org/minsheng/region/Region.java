@@ -1,0 +1,34 @@
+package org.minsheng.region;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.minsheng.graphql.GlobalId;
+import org.minsheng.graphql.Node;
+
+@Name("Region")
+@Description("A statistical division of the province: the province itself, a prefecture-level city or league, "
+        + "a county-level unit, or a township-level unit. Codes follow the National Bureau of Statistics' "
+        + "statistical division code, 2023 edition.")
+public record Region(
+        @NonNull @Description("Statistical division code: 6 digits down to county level, 9 digits for townships.") String code,
+        @NonNull @Description("Chinese name, as the Bureau of Statistics gives it.") String name,
+        @Description("English name: the established form where one exists, else the pinyin romanisation; "
+                + "null where neither is in the seed data.") String nameEn,
+        @NonNull @Description("Level in the division tree.") RegionLevel level,
+        @NonNull @Description("True for units that exist only in the statistical code (development zones, "
+                + "management areas), not as administrative divisions in GB/T 2260.") boolean statisticalOnly,
+        @Ignore String parentCode) implements Node {
+
+    public static final String TYPE = "Region";
+
+    @Override
+    @Id
+    @NonNull
+    @Description("Opaque global ID of this region, stable across restarts.")
+    public String getId() {
+        return GlobalId.encode(TYPE, code);
+    }
+}

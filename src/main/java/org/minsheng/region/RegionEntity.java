@@ -1,0 +1,36 @@
+package org.minsheng.region;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A statistical division, keyed by its code; its parent is the division whose code it extends. */
+@Entity
+@Table(name = "region")
+public class RegionEntity extends PanacheEntityBase {
+
+    @Id
+    public String code;
+
+    public String name;
+
+    @Column(name = "name_en")
+    public String nameEn;
+
+    @Enumerated(EnumType.STRING)
+    public RegionLevel level;
+
+    @Column(name = "parent_code")
+    public String parentCode;
+
+    @Column(name = "statistical_only")
+    public boolean statisticalOnly;
+
+    public Region toGraph() {
+        return new Region(code, name, nameEn, level, statisticalOnly, parentCode);
+    }
+}

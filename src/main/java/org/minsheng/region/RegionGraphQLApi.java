@@ -1,0 +1,59 @@
+package org.minsheng.region;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+import org.minsheng.graphql.PageRequest;
+
+@GraphQLApi
+public class RegionGraphQLApi {
+
+    @Inject
+    RegionService regions;
+
+    @Query("region")
+    @Description("The region with this statistical division code, or null when there is none.")
+    public Region region(@NonNull @Name("code") @Description("Statistical division code, e.g. \"150000\" or \"150403103\".") String code) {
+        return regions.find(code).orElse(null);
+    }
+
+    @Query("regions")
+    @NonNull
+    @Description("Regions in code order, optionally narrowed by level, parent and a search text.")
+    public RegionConnection regions(
+            @Name("level") @Description("Only regions of this level.") RegionLevel level,
+            @Name("parentCode") @Description("Only the direct children of the region with this code.") String parentCode,
+            @Name("search") @Description("Text found in the Chinese or English name, or the start of the code.") String search,
+            @Name("first") @DefaultValue("20") @Description("Page size, 0 to 100.") Integer first,
+            @Name("after") @Description("Cursor after which the page starts (pageInfo.endCursor of the previous page).") String after) {
+        return new RegionConnection(regions.list(level, parentCode, search, PageRequest.of(first, after)));
+    }
+
+    @Name("parent")
+    @Description("The region this one belongs to; null for the province.")
+    public List<Region> parent(@Source List<Region> children) {
+        return regions.parents(children);
+    }
+
+    @Name("children")
+    @NonNull
+    @Description("The regions directly below this one, in code order.")
+    public List<@NonNull List<@NonNull Region>> children(@Source List<Region> parents) {
+        return regions.children(parents);
+    }
+
+    @Name("ancestors")
+    @NonNull
+    @Description("The regions above this one, the province first; empty for the province.")
+    public List<@NonNull List<@NonNull Region>> ancestors(@Source List<Region> descendants) {
+        return regions.ancestors(descendants);
+    }
+}

@@ -1,0 +1,43 @@
+package org.minsheng.seed;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/** A completed seed import; the newest one tells which bundle the database holds. */
+@Entity
+@Table(name = "seed_import")
+public class SeedImportEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "seed_import_seq")
+    @SequenceGenerator(name = "seed_import_seq", sequenceName = "seed_import_seq", allocationSize = 1)
+    public Long id;
+
+    public String checksum;
+
+    public String location;
+
+    @jakarta.persistence.Column(name = "imported_at")
+    public Instant importedAt;
+
+    public int regions;
+
+    public int sources;
+
+    public int indicators;
+
+    public int programs;
+
+    public int observations;
+
+    public static SeedImportEntity latest() {
+        return SeedImportEntity.<SeedImportEntity>find("order by id desc").firstResult();
+    }
+}

@@ -1,0 +1,22 @@
+package org.minsheng.seed;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Reads and validates a bundle, then writes it: a bundle with any problem never reaches the database. */
+@ApplicationScoped
+public class SeedImporter {
+
+    @Inject
+    SeedWriter writer;
+
+    /** Imports the bundle unless the database already holds this exact bundle. */
+    public ImportResult importBundle(BundleLocation location) {
+        return writer.write(BundleReader.read(location), false);
+    }
+
+    /** Syncs the database with the bundle even when it holds the same bundle already. */
+    public ImportResult reimport(BundleLocation location) {
+        return writer.write(BundleReader.read(location), true);
+    }
+}

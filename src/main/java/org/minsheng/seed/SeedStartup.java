@@ -1,0 +1,53 @@
+package org.minsheng.seed;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.StartupEvent;
+import org.jboss.logging.Logger;
+import org.minsheng.config.MinshengConfig;
+
+/**
+ * Imports the seed bundle at start when the database does not hold it yet, and logs one line
+ * saying what the database holds and where it came from. A bundle with problems stops the start.
+ */
+@ApplicationScoped
+public class SeedStartup {
+
+    private static final Logger LOG = Logger.getLogger(SeedStartup.class);
+
+    @Inject
+    MinshengConfig config;
+
+    @Inject
+    SeedImporter importer;
+
+    private volatile boolean finished;
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.seed().onStart()) {
+            LOG.info("Seed import at start is off (minsheng.seed.on-start=false); serving what the database holds");
+            finished = true;
+            return;
+        }
+        BundleLocation location = BundleLocation.of(config.seed().location());
+        try {
+            LOG.info(importer.importBundle(location).summary());
+        } catch (BundleRejectedException e) {
+            LOG.error(e.getMessage());
+            throw e;
+        }
+        finished = true;
+        if (config.seed().exitAfterImport()) {
+            LOG.info("Seed import done; exiting (minsheng.seed.exit-after-import=true)");
+            Quarkus.asyncExit(0);
+        }
+    }
+
+    /** Whether the start-time import has run (or was turned off). */
+    public boolean finished() {
+        return finished;
+    }
+}

@@ -1,0 +1,40 @@
+package org.minsheng.source;
+
+import java.time.LocalDate;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.minsheng.graphql.GlobalId;
+import org.minsheng.graphql.Node;
+
+@Name("Source")
+@Description("A publication that figures are quoted from, described only by what is known of it.")
+public record SourceDocument(
+        @NonNull @Description("Stable slug code.") String code,
+        @NonNull @Description("Title as published.") String title,
+        @Description("English rendering of the title.") String titleEn,
+        @Description("Publisher, where the document names it; null otherwise.") String publisher,
+        @Description("Authors or reporters, as the document names them.") String author,
+        @Description("The date the document carries or is known by; see datePrecision for how much of it is known.") LocalDate date,
+        @Description("How much of date is known.") DatePrecision datePrecision,
+        @Description("Where to find the document (an address or a file in the seed bundle).") String locator,
+        @Description("What else is known about the document, and how its relative dates were resolved.") String note)
+        implements Node {
+
+    public static final String TYPE = "Source";
+
+    @Override
+    @Id
+    @NonNull
+    @Description("Opaque global ID of this source, stable across restarts.")
+    public String getId() {
+        return GlobalId.encode(TYPE, code);
+    }
+
+    @Description("Publication day, when it is known to the day; null otherwise.")
+    public LocalDate getPublishedOn() {
+        return datePrecision == DatePrecision.DAY ? date : null;
+    }
+}

@@ -1,0 +1,42 @@
+package org.minsheng.source;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.minsheng.graphql.Page;
+import org.minsheng.graphql.PageRequest;
+import org.minsheng.persistence.Batches;
+import org.minsheng.persistence.Queries;
+import org.minsheng.persistence.Where;
+
+@ApplicationScoped
+public class SourceService {
+
+    public Optional<SourceDocument> find(String code) {
+        return SourceEntity.<SourceEntity>findByIdOptional(code).map(SourceEntity::toGraph);
+    }
+
+    public Page<SourceDocument> list(PageRequest request) {
+        long total = SourceEntity.count();
+        Where where = new Where().and("s.code > :after", "after", request.afterKey());
+        List<SourceDocument> rows = Queries.list(SourceEntity.class, "s", "from SourceEntity s", where, "s.code",
+                request.first() + 1).stream().map(SourceEntity::toGraph).toList();
+        return Page.of(rows, SourceDocument::code, request, total);
+    }
+
+    public Map<String, SourceDocument> byCodes(List<String> codes) {
+        return Batches.<String, SourceEntity>chunked(codes, chunk -> SourceEntity.list("code in ?1", chunk))
+                .stream().map(SourceEntity::toGraph)
+                .collect(Collectors.toMap(SourceDocument::code, Function.identity()));
+    }
+
+    /** The sources for each code, in input order; null where a code is null or unknown. */
+    public List<SourceDocument> inOrder(List<String> codes) {
+        return Batches.inOrder(codes, byCodes(codes.stream().filter(java.util.Objects::nonNull).toList()), null);
+    }
+}
