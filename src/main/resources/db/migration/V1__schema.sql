@@ -58,7 +58,9 @@ create table program (
     agency         varchar(300),
     agency_en      varchar(300),
     started_on     date,
+    start_precision varchar(16),
     ended_on       date,
+    end_precision  varchar(16),
     source_code    varchar(64)   references source (code)
 );
 create index program_theme_idx on program (theme, code);

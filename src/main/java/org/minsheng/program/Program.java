@@ -9,6 +9,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.minsheng.graphql.GlobalId;
 import org.minsheng.graphql.Node;
+import org.minsheng.source.DatePrecision;
 import org.minsheng.vocabulary.Theme;
 
 @Name("Program")
@@ -24,8 +25,12 @@ public record Program(
         @NonNull @Description("What kind of public action it is.") ProgramKind kind,
         @Description("Responsible agency, where the source names one, in Chinese.") String agency,
         @Description("Responsible agency in English.") String agencyEn,
-        @Description("First day the programme ran, where the source gives it.") LocalDate startedOn,
-        @Description("Last day the programme ran, where the source gives it; null while it runs.") LocalDate endedOn,
+        @Description("When the programme started, where the source says: the day itself, or the first day of the "
+                + "month or year the source gives (see startPrecision).") LocalDate startedOn,
+        @Description("How much of startedOn the source gives: DAY, MONTH or YEAR.") DatePrecision startPrecision,
+        @Description("When the programme ended, where the source says: the day itself, or the last day of the month "
+                + "or year the source gives (see endPrecision); null while it runs.") LocalDate endedOn,
+        @Description("How much of endedOn the source gives: DAY, MONTH or YEAR.") DatePrecision endPrecision,
         @Ignore String sourceCode) implements Node {
 
     public static final String TYPE = "Program";

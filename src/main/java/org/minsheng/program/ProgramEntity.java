@@ -9,6 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.minsheng.source.DatePrecision;
 import org.minsheng.vocabulary.Theme;
 
 /** A policy programme, keyed by a slug code such as {@code sanzhi-yifu}. */
@@ -43,14 +44,22 @@ public class ProgramEntity extends PanacheEntityBase {
     @Column(name = "started_on")
     public LocalDate startedOn;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "start_precision")
+    public DatePrecision startPrecision;
+
     @Column(name = "ended_on")
     public LocalDate endedOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "end_precision")
+    public DatePrecision endPrecision;
 
     @Column(name = "source_code")
     public String sourceCode;
 
     public Program toGraph() {
         return new Program(code, name, nameEn, description, descriptionEn, theme, kind, agency, agencyEn, startedOn,
-                endedOn, sourceCode);
+                startPrecision, endedOn, endPrecision, sourceCode);
     }
 }

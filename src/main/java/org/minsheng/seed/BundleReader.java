@@ -250,13 +250,26 @@ public final class BundleReader {
             if (program.source() != null && !sources.containsKey(program.source())) {
                 problem(PROGRAMS, line, what + ": unknown source \"" + program.source() + "\"");
             }
-            if (program.startedOn() != null && program.endedOn() != null
-                    && program.endedOn().isBefore(program.startedOn())) {
+            PeriodNotation.PartialDate started = partialDate(line, what, "started_on", program.startedOn());
+            PeriodNotation.PartialDate ended = partialDate(line, what, "ended_on", program.endedOn());
+            if (started != null && ended != null && ended.span().end().isBefore(started.span().start())) {
                 problem(PROGRAMS, line, what + ": ended_on " + program.endedOn() + " is before started_on "
                         + program.startedOn());
             }
         }
         return programs;
+    }
+
+    private PeriodNotation.PartialDate partialDate(int line, String what, String field, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return PeriodNotation.partial(text);
+        } catch (IllegalArgumentException e) {
+            problem(PROGRAMS, line, what + ": " + field + " " + e.getMessage());
+            return null;
+        }
     }
 
     private void references(int line, String what, String kind, List<String> codes, Set<String> known) {

@@ -6,6 +6,8 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
+import org.minsheng.source.DatePrecision;
+
 /**
  * The period notation of observations.csv, ISO 8601 based: {@code 2024} (the year),
  * {@code 2025-04} (the month), {@code 2024-12-31} (that day: a stock as of that date), or
@@ -19,6 +21,10 @@ final class PeriodNotation {
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     record Interval(LocalDate start, LocalDate end) {
+    }
+
+    /** A date known to the day, month or year: {@code 2024-04-01}, {@code 2024-04}, {@code 2024}. */
+    record PartialDate(Interval span, DatePrecision precision) {
     }
 
     private PeriodNotation() {
@@ -40,21 +46,30 @@ final class PeriodNotation {
 
     private static Interval unit(String part, String whole) {
         try {
-            if (YEAR.matcher(part).matches()) {
-                Year year = Year.parse(part);
-                return new Interval(year.atDay(1), year.atMonth(12).atEndOfMonth());
+            return partial(part).span();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("period \"" + whole + "\" is not YYYY, YYYY-MM, YYYY-MM-DD or start/end");
+        }
+    }
+
+    /** Parses a partial date; IllegalArgumentException with the reason otherwise. */
+    static PartialDate partial(String text) {
+        try {
+            if (YEAR.matcher(text).matches()) {
+                Year year = Year.parse(text);
+                return new PartialDate(new Interval(year.atDay(1), year.atMonth(12).atEndOfMonth()), DatePrecision.YEAR);
             }
-            if (MONTH.matcher(part).matches()) {
-                YearMonth month = YearMonth.parse(part);
-                return new Interval(month.atDay(1), month.atEndOfMonth());
+            if (MONTH.matcher(text).matches()) {
+                YearMonth month = YearMonth.parse(text);
+                return new PartialDate(new Interval(month.atDay(1), month.atEndOfMonth()), DatePrecision.MONTH);
             }
-            if (DAY.matcher(part).matches()) {
-                LocalDate day = LocalDate.parse(part);
-                return new Interval(day, day);
+            if (DAY.matcher(text).matches()) {
+                LocalDate day = LocalDate.parse(text);
+                return new PartialDate(new Interval(day, day), DatePrecision.DAY);
             }
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("period \"" + whole + "\": \"" + part + "\" is not a valid date");
+            throw new IllegalArgumentException("\"" + text + "\" is not a valid date");
         }
-        throw new IllegalArgumentException("period \"" + whole + "\" is not YYYY, YYYY-MM, YYYY-MM-DD or start/end");
+        throw new IllegalArgumentException("\"" + text + "\" is not YYYY, YYYY-MM or YYYY-MM-DD");
     }
 }

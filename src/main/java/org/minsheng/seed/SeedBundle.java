@@ -33,10 +33,10 @@ public record SeedBundle(String location, String checksum, List<RegionRow> regio
             Theme theme, UnitOfMeasure unit, String counterZh, String counterEn, Boolean additive) {
     }
 
-    /** An entry of programs.yaml. */
+    /** An entry of programs.yaml; started_on and ended_on are partial dates (2024, 2024-04, 2024-04-01). */
     @RegisterForReflection
     public record ProgramDef(String code, String name, String nameEn, String description, String descriptionEn,
-            Theme theme, ProgramKind kind, String agency, String agencyEn, LocalDate startedOn, LocalDate endedOn,
+            Theme theme, ProgramKind kind, String agency, String agencyEn, String startedOn, String endedOn,
             List<String> regions, List<String> indicators, String source) {
     }
 

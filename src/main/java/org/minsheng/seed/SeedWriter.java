@@ -203,14 +203,18 @@ public class SeedWriter {
         e.kind = d.kind();
         e.agency = d.agency();
         e.agencyEn = d.agencyEn();
-        e.startedOn = d.startedOn();
-        e.endedOn = d.endedOn();
+        PeriodNotation.PartialDate started = d.startedOn() == null ? null : PeriodNotation.partial(d.startedOn());
+        PeriodNotation.PartialDate ended = d.endedOn() == null ? null : PeriodNotation.partial(d.endedOn());
+        e.startedOn = started == null ? null : started.span().start();
+        e.startPrecision = started == null ? null : started.precision();
+        e.endedOn = ended == null ? null : ended.span().end();
+        e.endPrecision = ended == null ? null : ended.precision();
         e.sourceCode = d.source();
     }
 
     private static List<Object> state(ProgramEntity e) {
         return fields(e.name, e.nameEn, e.description, e.descriptionEn, e.theme, e.kind, e.agency, e.agencyEn,
-                e.startedOn, e.endedOn, e.sourceCode);
+                e.startedOn, e.startPrecision, e.endedOn, e.endPrecision, e.sourceCode);
     }
 
     private static void apply(ObservationEntity e, SeedBundle.ObservationRow d) {

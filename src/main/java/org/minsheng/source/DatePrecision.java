@@ -6,9 +6,9 @@ import org.eclipse.microprofile.graphql.Description;
 public enum DatePrecision {
     @Description("The exact day is known.")
     DAY,
-    @Description("Only the month is known; the date is the first day of that month.")
+    @Description("Only the month is known.")
     MONTH,
-    @Description("Only the year is known; the date is the first day of that year.")
+    @Description("Only the year is known.")
     YEAR,
     @Description("The document is dated no earlier than this day (e.g. its latest dated fact); the exact day is not known.")
     ON_OR_AFTER
