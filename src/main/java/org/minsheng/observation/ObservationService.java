@@ -95,18 +95,18 @@ public class ObservationService {
         if (filter == null) {
             return where;
         }
-        if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
-            throw new BadUserInputException("filter: from (" + filter.from() + ") is after to (" + filter.to() + ")");
+        if (filter.from != null && filter.to != null && filter.from.isAfter(filter.to)) {
+            throw new BadUserInputException("filter: from (" + filter.from + ") is after to (" + filter.to + ")");
         }
         return where
-                .and("o.indicatorCode in :indicatorCodes", "indicatorCodes", filter.indicatorCodes())
-                .and("o.regionCode in :regionCodes", "regionCodes", filter.regionCodes())
+                .and("o.indicatorCode in :indicatorCodes", "indicatorCodes", filter.indicatorCodes)
+                .and("o.regionCode in :regionCodes", "regionCodes", filter.regionCodes)
                 .and("o.regionCode in (select ra.regionCode from RegionAncestorEntity ra where ra.ancestorCode = :within)",
-                        "within", filter.within())
-                .and("i.theme in :themes", "themes", filter.themes())
-                .and("o.periodEnd >= :from", "from", filter.from())
-                .and("o.periodStart <= :to", "to", filter.to())
-                .and("o.qualifier in :qualifiers", "qualifiers", filter.qualifiers());
+                        "within", filter.within)
+                .and("i.theme in :themes", "themes", filter.themes)
+                .and("o.periodEnd >= :from", "from", filter.from)
+                .and("o.periodStart <= :to", "to", filter.to)
+                .and("o.qualifier in :qualifiers", "qualifiers", filter.qualifiers);
     }
 
     private static Observation toGraph(Object[] row) {

@@ -1,0 +1,80 @@
+package org.minsheng;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.minsheng.support.ServiceProcess;
+
+/**
+ * The packaged service on its embedded database, as the README runs it: it starts from any
+ * directory, loads the seeds once, and keeps them across a restart on the same data directory.
+ */
+@Tag("h2")
+class ServiceRestartIT {
+
+    private static final String QUERY = """
+            {
+              region(code: "150000") { name children { code name nameEn } }
+              counties: regions(level: COUNTY) { totalCount }
+              townships: regions(level: TOWNSHIP) { totalCount }
+              observations { totalCount }
+              programs { totalCount }
+            }""";
+
+    @Test
+    void restartOnTheSameDataDirectoryKeepsTheDataAndLoadsNothingTwice() throws Exception {
+        Path workingDir = Files.createTempDirectory("minsheng-run");
+        Path dataDir = workingDir.resolve("state");
+        Map<String, String> properties = Map.of("minsheng.data-dir", dataDir.toString());
+
+        JsonNode first;
+        String importedAt;
+        try (ServiceProcess service = ServiceProcess.start(workingDir, properties, Map.of())) {
+            service.awaitReady(Duration.ofSeconds(90));
+            first = service.graphql(QUERY);
+            List<String> loaded = service.logLines("Seed bundle classpath:seeds");
+            assertEquals(1, loaded.size(), service.log());
+            assertTrue(loaded.get(0).contains(" loaded: 1346 regions, 46 indicators, 48 programmes, 48 observations, 1 sources"),
+                    loaded.get(0));
+            importedAt = seedImportedAt(service);
+            int exit = service.stop();
+            assertTrue(exit == 0 || exit == 143, "SIGTERM ends the JVM with 143; got " + exit);
+            assertEquals(1, service.logLines("minsheng " ).stream().filter(l -> l.contains(" stopped in ")).count(),
+                    "Quarkus shut down in order:\n" + service.log());
+        }
+        assertEquals("内蒙古自治区", first.at("/data/region/name").asText());
+        assertEquals(12, first.at("/data/region/children").size());
+        assertEquals("Hohhot", first.at("/data/region/children/0/nameEn").asText());
+        assertEquals(108, first.at("/data/counties/totalCount").asInt());
+        assertEquals(1225, first.at("/data/townships/totalCount").asInt());
+        assertTrue(Files.exists(dataDir.resolve("minsheng.mv.db")), "the database lives in the data directory");
+
+        try (ServiceProcess again = ServiceProcess.start(workingDir, properties, Map.of())) {
+            again.awaitReady(Duration.ofSeconds(90));
+            List<String> loaded = again.logLines("Seed bundle classpath:seeds");
+            assertEquals(1, loaded.size(), again.log());
+            assertTrue(loaded.get(0).contains("already loaded at " + importedAt), loaded.get(0));
+            assertTrue(loaded.get(0).endsWith("nothing imported"), loaded.get(0));
+            assertEquals(first, again.graphql(QUERY), "same data after the restart");
+            assertEquals(importedAt, seedImportedAt(again), "the import of the first start is still the latest");
+        }
+    }
+
+    private static String seedImportedAt(ServiceProcess service) {
+        for (JsonNode check : service.getJson("/q/health/ready").get("checks")) {
+            if (check.get("name").asText().equals("seed data")) {
+                return check.at("/data/importedAt").asText();
+            }
+        }
+        throw new AssertionError("no seed data check");
+    }
+}

@@ -1,0 +1,43 @@
+package org.minsheng.graphql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.minsheng.support.GraphQL;
+
+/**
+ * Each {@code src/test/resources/graphql/operations/NAME.graphql} is sent to the running service
+ * and must return exactly {@code NAME.json}: data, errors and their codes.
+ */
+@QuarkusTest
+class GraphQLOperationsQuarkusTest {
+
+    private static final String FOLDER = "graphql/operations";
+
+    static Stream<String> operations() throws IOException, URISyntaxException {
+        Path folder = Path.of(GraphQLOperationsQuarkusTest.class.getClassLoader().getResource(FOLDER).toURI());
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(name -> name.endsWith(".graphql"))
+                    .map(name -> name.substring(0, name.length() - ".graphql".length()))
+                    .sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("operations")
+    void operationReturnsExpectedResponse(String name) {
+        JsonNode expected = GraphQL.parse(GraphQL.resource(FOLDER + "/" + name + ".json"));
+        JsonNode actual = GraphQL.execute(GraphQL.resource(FOLDER + "/" + name + ".graphql"));
+        assertEquals(expected.toPrettyString(), actual.toPrettyString(), name);
+    }
+}

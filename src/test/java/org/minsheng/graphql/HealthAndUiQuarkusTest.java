@@ -1,0 +1,61 @@
+package org.minsheng.graphql;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.minsheng.support.GraphQL;
+
+@QuarkusTest
+class HealthAndUiQuarkusTest {
+
+    @Test
+    void healthEndpointsAreUp() {
+        for (String probe : new String[] {"live", "ready", "started"}) {
+            given().when().get("/q/health/" + probe).then().statusCode(200).body("status", equalTo("UP"));
+        }
+    }
+
+    @Test
+    void readinessChecksTheDatabaseAndTheSeedData() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItem("Database connections health check"))
+                .body("checks.name", hasItem("seed data"))
+                .body("checks.find { it.name == 'seed data' }.data.regions", equalTo(1346));
+    }
+
+    @Test
+    void graphiqlOpensOnTheDefaultQuery() {
+        String location = given().redirects().follow(false).when().get("/q/graphql-ui/")
+                .then().statusCode(302).extract().header("Location");
+        assertTrue(location.startsWith("/q/graphql-ui/?query="), location);
+        String query = URLDecoder.decode(location.substring(location.indexOf('=') + 1), StandardCharsets.UTF_8);
+        assertEquals(GraphiQLDefaultQuery.defaultQuery(), query);
+
+        given().when().get(location).then().statusCode(200).body(containsString("graphiql"));
+        given().redirects().follow(false).when().get("/q/graphql-ui").then().statusCode(302);
+    }
+
+    @Test
+    void theDefaultQueryRunsAndWalksTheTree() {
+        JsonNode data = GraphQL.data(GraphiQLDefaultQuery.defaultQuery());
+        assertEquals("内蒙古自治区", data.at("/region/name").asText());
+        assertEquals(12, data.at("/region/children").size());
+        assertTrue(data.at("/region/observations/totalCount").asInt() > 0);
+        assertTrue(data.at("/region/children/0/programs").size() > 0);
+    }
+
+    @Test
+    void schemaIsServed() {
+        given().when().get("/graphql/schema.graphql").then().statusCode(200).body(containsString("type Query"));
+    }
+}

@@ -1,0 +1,109 @@
+package org.minsheng.graphql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+import org.minsheng.support.GraphQL;
+
+/**
+ * Nested queries must not multiply database round trips: the number of SQL statements depends on
+ * the depth of the query, never on the number of rows it touches.
+ */
+@QuarkusTest
+class StatementCountQuarkusTest {
+
+    /**
+     * The province walk has six batched fields: children twice, programs (three statements: the
+     * programmes covering each region or an ancestor, those covering part of it, then the rows),
+     * observations (two: the IDs of every region's page, then the rows) and indicator. Nine
+     * statements; the bound leaves room for nothing that grows with rows.
+     */
+    private static final int PROVINCE_WALK_BOUND = 10;
+
+    /**
+     * The prefecture walk: regions (count and page) 2, parent 1, ancestors 1, programs 3 and
+     * their indicators 1, children 1, the counties' programs 3 with regions 1 and source 1,
+     * observations 2 with indicator, region and source 1 each, the prefectures' observations 2
+     * with their indicator 1 and its programs 1: 23.
+     */
+    private static final int PREFECTURE_WALK_BOUND = 23;
+
+    private static final String WALK = """
+            query Walk($first: Int) {
+              regions(level: PREFECTURE, first: $first) {
+                nodes {
+                  code
+                  parent { code }
+                  ancestors { code }
+                  programs { code indicators { code } }
+                  children {
+                    code
+                    programs { code regions { code } source { code } }
+                    observations(first: 100) {
+                      totalCount
+                      nodes { value display indicator { code } region { code } source { code } }
+                    }
+                  }
+                  observations { totalCount nodes { indicator { code programs { code } } } }
+                }
+              }
+            }""";
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    @Test
+    void provinceWalkStaysUnderAFixedBound() {
+        String province = """
+                {
+                  region(code: "150000") {
+                    children {
+                      children {
+                        code
+                        programs { code name }
+                        observations(first: 100) { totalCount nodes { value quote indicator { code } } }
+                      }
+                    }
+                  }
+                }""";
+        Counted walk = count(province, null);
+        assertEquals(12, walk.data().at("/region/children").size());
+        int counties = 0;
+        for (JsonNode prefecture : walk.data().at("/region/children")) {
+            counties += prefecture.get("children").size();
+        }
+        assertEquals(108, counties);
+        assertTrue(walk.statements() <= PROVINCE_WALK_BOUND, "the walk of 1 + 12 + 108 regions took " + walk.statements() + " statements");
+    }
+
+    @Test
+    void statementCountDoesNotGrowWithRows() {
+        // Hohhot, Baotou and Wuhai: Wuhai and Haibowan have figures, so every level of the walk has rows.
+        Counted three = count(WALK, 3);
+        Counted twelve = count(WALK, 12);
+        assertEquals(3, three.data().at("/regions/nodes").size());
+        assertEquals(12, twelve.data().at("/regions/nodes").size());
+        assertEquals(three.statements(), twelve.statements(),
+                "3 prefectures took " + three.statements() + " statements, 12 took " + twelve.statements());
+        assertTrue(twelve.statements() <= PREFECTURE_WALK_BOUND, twelve.statements() + " statements");
+    }
+
+    private Counted count(String query, Integer first) {
+        Statistics statistics = sessionFactory.getStatistics();
+        statistics.clear();
+        java.util.Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put("first", first);
+        JsonNode data = GraphQL.data(query, variables);
+        return new Counted(data, statistics.getPrepareStatementCount());
+    }
+
+    private record Counted(JsonNode data, long statements) {
+    }
+}

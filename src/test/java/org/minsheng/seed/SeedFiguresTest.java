@@ -1,0 +1,97 @@
+package org.minsheng.seed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.minsheng.indicator.UnitOfMeasure;
+import org.minsheng.observation.FigureFormat;
+import org.minsheng.seed.SeedBundle.IndicatorDef;
+import org.minsheng.seed.SeedBundle.ObservationRow;
+
+/**
+ * The seed bundle against its source: every observation's quote is a sentence of the article and
+ * states the figure as the article writes it ("20.1万" for 201000 persons, "98.2%" for 98.2 percent).
+ */
+class SeedFiguresTest {
+
+    private static final Path ARTICLE = Path.of("seeds/sources/nmg-minsheng-article.txt");
+
+    private final SeedBundle bundle = BundleReader.read(BundleLocation.of("seeds"));
+
+    @Test
+    void everyQuoteIsInTheArticleAndStatesItsFigure() throws IOException {
+        String article = Files.readString(ARTICLE, StandardCharsets.UTF_8);
+        Map<String, IndicatorDef> indicators = bundle.indicators().stream()
+                .collect(Collectors.toMap(IndicatorDef::code, Function.identity()));
+        List<String> wrong = new ArrayList<>();
+        for (ObservationRow row : bundle.observations()) {
+            UnitOfMeasure unit = indicators.get(row.indicator()).unit();
+            if (!article.contains(row.quote())) {
+                wrong.add("line " + row.line() + ": quote not in the article");
+            }
+            if (FigureFormat.find(row.quote(), row.value(), unit).isEmpty()) {
+                wrong.add("line " + row.line() + ": " + row.value() + " " + unit + " not written in " + row.quote());
+            }
+            FigureFormat.checkQuote(row.quote(), row.value(), row.qualifier(), unit)
+                    .ifPresent(reason -> wrong.add("line " + row.line() + ": " + reason));
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void theBundleCoversTheArticle() {
+        assertTrue(bundle.observations().size() >= 45, bundle.observations().size() + " observations");
+        assertTrue(bundle.programs().size() >= 15, bundle.programs().size() + " programmes");
+        for (ObservationRow row : bundle.observations()) {
+            assertTrue(row.indicator() != null && row.region() != null && row.periodStart() != null
+                    && row.value() != null && row.qualifier() != null && row.source() != null && !row.quote().isBlank(),
+                    "incomplete row " + row.line());
+        }
+        long wuhai = bundle.observations().stream().filter(o -> o.region().equals("150300")).count();
+        long haibowan = bundle.observations().stream().filter(o -> o.region().equals("150302")).count();
+        assertEquals(4, wuhai, "the four gig markets, the 13 towns, the 64 communities and the 280,000 served");
+        assertEquals(5, haibowan, "the Haibowan hall and its day");
+    }
+
+    @ParameterizedTest(name = "{0} {1} is written {2}")
+    @CsvSource({
+            "201000,   PERSON,           20.1万",
+            "98.2,     PERCENT,          98.2%",
+            "4580000,  YUAN,             458万",
+            "17741000, PERSON,           1774.1万",
+            "56.3,     PERCENTAGE_POINT, 56.3",
+            "1870,     ITEM,             1870",
+            "14000,    PERSON,           1.4万",
+    })
+    void figuresAreWrittenAsTheArticleWritesThem(BigDecimal value, UnitOfMeasure unit, String written) {
+        assertTrue(FigureFormat.writtenForms(value, unit).contains(written), FigureFormat.writtenForms(value, unit).toString());
+    }
+
+    @Test
+    void aWrongValueOrAWrongQuoteIsCaught() {
+        ObservationRow jobs = bundle.observations().stream()
+                .filter(o -> o.indicator().equals("employment.urban_new_jobs")).findFirst().orElseThrow();
+        assertTrue(FigureFormat.checkQuote(jobs.quote(), jobs.value(), jobs.qualifier(), UnitOfMeasure.PERSON).isEmpty());
+        assertTrue(FigureFormat.checkQuote(jobs.quote(), new BigDecimal("20100"), jobs.qualifier(), UnitOfMeasure.PERSON).isPresent());
+        assertTrue(FigureFormat.checkQuote(jobs.quote(), new BigDecimal("20.1"), jobs.qualifier(), UnitOfMeasure.PERSON).isPresent(),
+                "20.1 must not match the 20.1 of 20.1万");
+        assertTrue(FigureFormat.checkQuote("2024年城镇新增就业120.1万人", jobs.value(), jobs.qualifier(), UnitOfMeasure.PERSON).isPresent(),
+                "20.1万 must not match inside 120.1万");
+        assertTrue(FigureFormat.checkQuote("截至2024年底，建成各类托育机构1870余家", new BigDecimal("2024"),
+                jobs.qualifier(), UnitOfMeasure.ITEM).isEmpty(), "a year is a number too; the check is on the figure, not its meaning");
+    }
+}
