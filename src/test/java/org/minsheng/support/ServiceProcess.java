@@ -75,6 +75,28 @@ public final class ServiceProcess implements AutoCloseable {
         throw new AssertionError("the service was not ready within " + timeout + ":\n" + log());
     }
 
+    /** Waits for the process to exit by itself and returns its exit code. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("the process did not exit within " + timeout + ":\n" + log());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The HTTP status of /q/health/ready, or -1 while nothing listens. */
+    public int readyStatus() {
+        try {
+            return get("/q/health/ready").statusCode();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     public JsonNode graphql(String query) {
         try {
             String body = JSON.writeValueAsString(Map.of("query", query));

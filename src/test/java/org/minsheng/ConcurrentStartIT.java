@@ -1,0 +1,66 @@
+package org.minsheng;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.minsheng.support.PostgresAdmin;
+import org.minsheng.support.ServiceProcess;
+
+/**
+ * Two replicas of the PostgreSQL artifact start at once on an empty database: both migrate and
+ * become ready, and the seed bundle is imported exactly once.
+ */
+@Tag("postgres")
+class ConcurrentStartIT {
+
+    private final String database = "minsheng_it_" + System.currentTimeMillis();
+
+    @AfterEach
+    void dropDatabase() {
+        PostgresAdmin.dropDatabase(database);
+    }
+
+    @Test
+    void twoInstancesOnAnEmptyDatabaseImportTheSeedsOnce() throws Exception {
+        PostgresAdmin.ensureDatabase(database);
+        Map<String, String> env = Map.of(
+                "MINSHENG_DB_URL", PostgresAdmin.url(database),
+                "MINSHENG_DB_USER", PostgresAdmin.USER,
+                "MINSHENG_DB_PASSWORD", PostgresAdmin.PASSWORD,
+                "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        Path dir = Files.createTempDirectory("minsheng-replicas");
+        try (ServiceProcess a = ServiceProcess.start(dir, Map.of(), env);
+                ServiceProcess b = ServiceProcess.start(dir, Map.of(), env)) {
+            CompletableFuture<ServiceProcess> readyA = CompletableFuture.supplyAsync(() -> a.awaitReady(Duration.ofSeconds(120)));
+            CompletableFuture<ServiceProcess> readyB = CompletableFuture.supplyAsync(() -> b.awaitReady(Duration.ofSeconds(120)));
+            CompletableFuture.allOf(readyA, readyB).join();
+
+            List<String> lines = List.of(a.logLines("Seed bundle classpath:seeds"), b.logLines("Seed bundle classpath:seeds"))
+                    .stream().flatMap(List::stream).toList();
+            assertEquals(2, lines.size(), "one seed line per replica:\n" + a.log() + "\n----\n" + b.log());
+            assertEquals(1, lines.stream().filter(l -> l.contains(" loaded: 1346 regions")).count(), lines.toString());
+            assertEquals(1, lines.stream().filter(l -> l.contains(" already loaded at ")).count(), lines.toString());
+
+            assertEquals(1, PostgresAdmin.count(database, "select count(*) from seed_import"));
+            assertEquals(48, PostgresAdmin.count(database, "select count(*) from observation"));
+            assertEquals(1346, PostgresAdmin.count(database, "select count(*) from region"));
+            assertEquals(1, PostgresAdmin.count(database, "select count(*) from flyway_schema_history where success"));
+
+            for (ServiceProcess replica : List.of(a, b)) {
+                assertEquals(108, replica.graphql("{ regions(level: COUNTY) { totalCount } }")
+                        .at("/data/regions/totalCount").asInt());
+                assertTrue(replica.log().contains("Database: jdbc:postgresql"), "the replica runs on PostgreSQL");
+            }
+        }
+    }
+}
