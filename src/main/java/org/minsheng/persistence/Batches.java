@@ -2,6 +2,7 @@ package org.minsheng.persistence;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -25,6 +26,17 @@ public final class Batches {
             result.add(found.getOrDefault(key, missing));
         }
         return result;
+    }
+
+    /**
+     * For one-to-many relations: runs {@code jpql}, which selects (parent key, row) pairs for the
+     * parents bound as {@code :codes}, and answers with each parent's rows, in parent order.
+     */
+    public static <T> List<List<T>> grouped(List<String> keys, String jpql, Function<Object, T> row) {
+        Map<String, List<T>> byKey = new LinkedHashMap<>();
+        chunked(keys, chunk -> Queries.em().createQuery(jpql, Object[].class).setParameter("codes", chunk).getResultList())
+                .forEach(pair -> byKey.computeIfAbsent((String) pair[0], k -> new ArrayList<>()).add(row.apply(pair[1])));
+        return inOrder(keys, byKey, List.of());
     }
 
     /** Runs {@code query} once per chunk of distinct keys and concatenates the results. */

@@ -72,41 +72,26 @@ public class ProgramService {
     }
 
     public List<List<Program>> forIndicators(List<Indicator> indicators) {
-        List<String> codes = indicators.stream().map(Indicator::code).toList();
-        Map<String, List<Program>> byIndicator = new LinkedHashMap<>();
-        Batches.chunked(codes, chunk -> ProgramEntity.getEntityManager()
-                .createQuery("select pi.indicatorCode, p from ProgramIndicatorEntity pi, ProgramEntity p"
-                        + " where p.code = pi.programCode and pi.indicatorCode in :codes order by p.code", Object[].class)
-                .setParameter("codes", chunk).getResultList())
-                .forEach(row -> byIndicator.computeIfAbsent((String) row[0], k -> new ArrayList<>())
-                        .add(((ProgramEntity) row[1]).toGraph()));
-        return Batches.inOrder(codes, byIndicator, List.of());
+        return Batches.grouped(indicators.stream().map(Indicator::code).toList(),
+                "select pi.indicatorCode, p from ProgramIndicatorEntity pi, ProgramEntity p"
+                        + " where p.code = pi.programCode and pi.indicatorCode in :codes order by p.code",
+                row -> ((ProgramEntity) row).toGraph());
     }
 
     /** The regions each programme covers, in code order. */
     public List<List<Region>> regions(List<Program> programs) {
-        List<String> codes = programs.stream().map(Program::code).toList();
-        Map<String, List<Region>> byProgram = new LinkedHashMap<>();
-        Batches.chunked(codes, chunk -> ProgramEntity.getEntityManager()
-                .createQuery("select pr.programCode, r from ProgramRegionEntity pr, RegionEntity r"
-                        + " where r.code = pr.regionCode and pr.programCode in :codes order by r.code", Object[].class)
-                .setParameter("codes", chunk).getResultList())
-                .forEach(row -> byProgram.computeIfAbsent((String) row[0], k -> new ArrayList<>())
-                        .add(((RegionEntity) row[1]).toGraph()));
-        return Batches.inOrder(codes, byProgram, List.of());
+        return Batches.grouped(programs.stream().map(Program::code).toList(),
+                "select pr.programCode, r from ProgramRegionEntity pr, RegionEntity r"
+                        + " where r.code = pr.regionCode and pr.programCode in :codes order by r.code",
+                row -> ((RegionEntity) row).toGraph());
     }
 
     /** The indicators each programme moves, in code order. */
     public List<List<Indicator>> indicators(List<Program> programs) {
-        List<String> codes = programs.stream().map(Program::code).toList();
-        Map<String, List<Indicator>> byProgram = new LinkedHashMap<>();
-        Batches.chunked(codes, chunk -> ProgramEntity.getEntityManager()
-                .createQuery("select pi.programCode, i from ProgramIndicatorEntity pi, IndicatorEntity i"
-                        + " where i.code = pi.indicatorCode and pi.programCode in :codes order by i.code", Object[].class)
-                .setParameter("codes", chunk).getResultList())
-                .forEach(row -> byProgram.computeIfAbsent((String) row[0], k -> new ArrayList<>())
-                        .add(((IndicatorEntity) row[1]).toGraph()));
-        return Batches.inOrder(codes, byProgram, List.of());
+        return Batches.grouped(programs.stream().map(Program::code).toList(),
+                "select pi.programCode, i from ProgramIndicatorEntity pi, IndicatorEntity i"
+                        + " where i.code = pi.indicatorCode and pi.programCode in :codes order by i.code",
+                row -> ((IndicatorEntity) row).toGraph());
     }
 
     private Map<String, Program> byCodes(List<String> codes) {

@@ -1,8 +1,5 @@
 package org.minsheng.region;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +8,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.panache.common.Sort;
 import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
 import org.minsheng.persistence.Batches;
@@ -58,27 +54,17 @@ public class RegionService {
         return inOrder(regions.stream().map(Region::parentCode).toList());
     }
 
+    /** Each region's children, in code order. */
     public List<List<Region>> children(List<Region> regions) {
-        Map<String, List<Region>> byParent = new HashMap<>();
-        Batches.<String, RegionEntity>chunked(codes(regions),
-                chunk -> RegionEntity.list("parentCode in ?1", Sort.by("code"), chunk))
-                .forEach(child -> byParent.computeIfAbsent(child.parentCode, k -> new ArrayList<>()).add(child.toGraph()));
-        return Batches.inOrder(codes(regions), byParent, List.of());
+        return Batches.grouped(codes(regions), "select r.parentCode, r from RegionEntity r"
+                + " where r.parentCode in :codes order by r.code", row -> ((RegionEntity) row).toGraph());
     }
 
     /** Each region's ancestors, the province first. */
     public List<List<Region>> ancestors(List<Region> regions) {
-        List<Object[]> rows = Batches.chunked(codes(regions), chunk -> RegionEntity.getEntityManager()
-                .createQuery("select ra.regionCode, a from RegionAncestorEntity ra, RegionEntity a"
-                        + " where a.code = ra.ancestorCode and ra.regionCode in :codes and ra.distance > 0"
-                        + " order by ra.distance desc", Object[].class)
-                .setParameter("codes", chunk)
-                .getResultList());
-        Map<String, List<Region>> byRegion = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            byRegion.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(((RegionEntity) row[1]).toGraph());
-        }
-        return Batches.inOrder(codes(regions), byRegion, List.of());
+        return Batches.grouped(codes(regions), "select ra.regionCode, a from RegionAncestorEntity ra, RegionEntity a"
+                + " where a.code = ra.ancestorCode and ra.regionCode in :codes and ra.distance > 0"
+                + " order by ra.distance desc", row -> ((RegionEntity) row).toGraph());
     }
 
     private static List<String> codes(List<Region> regions) {
