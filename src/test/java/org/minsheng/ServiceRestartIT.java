@@ -46,6 +46,10 @@ class ServiceRestartIT {
             assertTrue(loaded.get(0).contains(" loaded: 1346 regions, 46 indicators, 48 programmes, 48 observations, 1 sources"),
                     loaded.get(0));
             importedAt = seedImportedAt(service);
+            assertEquals(302, service.get("/q/graphql-ui/").statusCode(), "GraphiQL opens on the default query");
+            assertEquals(200, service.get("/q/graphql-ui/?query=%7Bsources%7BtotalCount%7D%7D").statusCode(),
+                    "GraphiQL is served by the production build too");
+            assertEquals(200, service.get("/graphql/schema.graphql").statusCode());
             int exit = service.stop();
             assertTrue(exit == 0 || exit == 143, "SIGTERM ends the JVM with 143; got " + exit);
             assertEquals(1, service.logLines("minsheng " ).stream().filter(l -> l.contains(" stopped in ")).count(),
