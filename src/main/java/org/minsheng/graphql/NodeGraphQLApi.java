@@ -20,6 +20,7 @@ import org.minsheng.source.SourceDocument;
 import org.minsheng.source.SourceService;
 
 @GraphQLApi
+@ErrorContract
 public class NodeGraphQLApi {
 
     @Inject

@@ -1,0 +1,52 @@
+package org.minsheng.graphql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.minsheng.support.GraphQL;
+
+/** An unexpected failure answers a stable code and an error ID, never the exception behind it. */
+@QuarkusTest
+class ErrorContractQuarkusTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void aDatabaseFailureIsAnInternalServerErrorWithoutDetails() throws SQLException {
+        execute("alter table source rename to source_hidden");
+        JsonNode response;
+        try {
+            response = GraphQL.execute("{ sources { totalCount } }");
+        } finally {
+            execute("alter table source_hidden rename to source");
+        }
+        JsonNode error = response.at("/errors/0");
+        assertEquals("INTERNAL_SERVER_ERROR", error.at("/extensions/code").asText());
+        String message = error.get("message").asText();
+        assertTrue(message.matches("Internal server error \\(error ID [0-9a-f-]{36}\\); the service log has the details"),
+                message);
+        assertFalse(response.toString().contains("SQL"), response.toString());
+        for (String leak : new String[] {"java.", "org.", "hibernate", "source_hidden", "Exception:"}) {
+            assertFalse(response.toString().contains(leak), leak + " in " + response);
+        }
+        assertTrue(GraphQL.data("{ sources { totalCount } }").at("/sources/totalCount").asInt() > 0, "back to normal");
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
