@@ -1,5 +1,7 @@
 package org.minsheng.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -25,5 +27,83 @@ public interface MinshengConfig {
         /** Stop the process once the import is done (the Kubernetes seed Job). */
         @WithDefault("false")
         boolean exitAfterImport();
+    }
+
+    /** Bounds on what one request may ask for and use; see README "Limits". */
+    Limits limits();
+
+    /** Per-client request rate limiting; see README "Limits". */
+    RateLimit rateLimit();
+
+    interface Limits {
+        /** Largest estimated number of objects an operation may request, computed before it runs. */
+        @WithDefault("200000")
+        long cost();
+
+        /** Objects a request may actually resolve before it is stopped. */
+        @WithDefault("20000")
+        long rows();
+
+        /** Time a request may run before it is stopped. */
+        @WithDefault("5s")
+        Duration time();
+
+        /** Deepest nesting of fields in an operation (introspection fields not counted). */
+        @WithDefault("10")
+        int depth();
+
+        /** Aliased fields in one document. */
+        @WithDefault("30")
+        int aliases();
+
+        /** Directives in one document. */
+        @WithDefault("50")
+        int directives();
+
+        /** Fields in one document once its fragments are expanded. */
+        @WithDefault("2000")
+        int fields();
+
+        /** Lexical tokens in one document. */
+        @WithDefault("5000")
+        int tokens();
+
+        /** Bytes in one request body. */
+        @WithDefault("65536")
+        int bodyBytes();
+
+        /** Largest page a connection returns (the first argument). */
+        @WithDefault("100")
+        int pageSize();
+
+        /** Items in one list argument, such as filter.regionCodes. */
+        @WithDefault("1000")
+        int listItems();
+
+        /** GraphQL requests executed at once. */
+        @WithDefault("8")
+        int concurrency();
+
+        /** GraphQL requests waiting for an executor; beyond it requests get SERVICE_UNAVAILABLE at once. */
+        @WithDefault("256")
+        int queue();
+
+        /** Longest wait in the queue before a request gets SERVICE_UNAVAILABLE. */
+        @WithDefault("10s")
+        Duration queueTimeout();
+    }
+
+    interface RateLimit {
+        /** Whether requests to /graphql are rate limited per client IP. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Requests a client may send per period. */
+        @WithDefault("600")
+        int requests();
+
+        /** The period over which requests are counted. */
+        @WithDefault("60s")
+        Duration period();
     }
 }

@@ -20,7 +20,6 @@ import org.minsheng.source.SourceDocument;
 import org.minsheng.source.SourceService;
 
 @GraphQLApi
-@ErrorContract
 public class NodeGraphQLApi {
 
     @Inject

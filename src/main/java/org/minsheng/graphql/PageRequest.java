@@ -1,18 +1,30 @@
 package org.minsheng.graphql;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 /** The validated {@code first}/{@code after} arguments of a connection field. */
 public record PageRequest(int first, String after) {
 
     public static final int DEFAULT_FIRST = 20;
-    public static final int MAX_FIRST = 100;
+
+    /** The page size limit, {@code minsheng.limits.page-size} (100 unless configured). */
+    public static final int MAX_FIRST = ConfigProvider.getConfig()
+            .getOptionalValue("minsheng.limits.page-size", Integer.class).orElse(100);
 
     public static PageRequest of(Integer first, String after) {
         int size = first == null ? DEFAULT_FIRST : first;
-        if (size < 0 || size > MAX_FIRST) {
-            throw new BadUserInputException(
-                    "first must be between 0 and " + MAX_FIRST + " (the page size limit); got " + size);
+        if (size < 0) {
+            throw new BadUserInputException("first must be between 0 and " + MAX_FIRST + "; got " + size);
+        }
+        if (size > MAX_FIRST) {
+            throw pageSizeExceeded(size);
         }
         return new PageRequest(size, after);
+    }
+
+    public static LimitExceededException pageSizeExceeded(long size) {
+        return new LimitExceededException("page-size", MAX_FIRST, size,
+                "first must be between 0 and " + MAX_FIRST + " (minsheng.limits.page-size); got " + size);
     }
 
     /** The sort key the page starts after, or null for the first page. */

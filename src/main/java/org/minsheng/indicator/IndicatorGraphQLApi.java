@@ -8,12 +8,10 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
-import org.minsheng.graphql.ErrorContract;
 import org.minsheng.graphql.PageRequest;
 import org.minsheng.vocabulary.Theme;
 
 @GraphQLApi
-@ErrorContract
 public class IndicatorGraphQLApi {
 
     @Inject

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
@@ -17,6 +18,7 @@ import org.minsheng.persistence.Where;
 import org.minsheng.vocabulary.Theme;
 
 @ApplicationScoped
+@Transactional
 public class IndicatorService {
 
     private static final String FROM = "from IndicatorEntity i";

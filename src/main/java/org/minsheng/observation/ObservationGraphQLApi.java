@@ -11,7 +11,6 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
-import org.minsheng.graphql.ErrorContract;
 import org.minsheng.graphql.PageRequest;
 import org.minsheng.indicator.Indicator;
 import org.minsheng.indicator.IndicatorService;
@@ -22,7 +21,6 @@ import org.minsheng.source.SourceService;
 import org.minsheng.vocabulary.Language;
 
 @GraphQLApi
-@ErrorContract
 public class ObservationGraphQLApi {
 
     @Inject

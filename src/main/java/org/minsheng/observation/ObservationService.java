@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.persistence.EntityManager;
 
 import org.minsheng.graphql.BadUserInputException;
+import org.minsheng.graphql.InputLists;
 import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
 import org.minsheng.indicator.IndicatorEntity;
@@ -22,13 +24,14 @@ import static org.minsheng.persistence.Queries.bind;
 
 /** Reads observations, in load order (by ID), with the filters of {@link ObservationFilter}. */
 @ApplicationScoped
+@Transactional
 public class ObservationService {
 
     private static final String FROM = "from ObservationEntity o, IndicatorEntity i where i.code = o.indicatorCode and ";
 
     public Optional<Observation> find(long id) {
         return em().createQuery("select o, i " + FROM + "o.id = :id", Object[].class)
-                .setParameter("id", id).getResultStream().findFirst().map(ObservationService::toGraph);
+                .setParameter("id", id).getResultList().stream().findFirst().map(ObservationService::toGraph);
     }
 
     public Page<Observation> list(ObservationFilter filter, PageRequest request) {
@@ -37,7 +40,7 @@ public class ObservationService {
                 .getSingleResult();
         where.and("o.id > :after", "after", request.afterId());
         List<Observation> rows = bind(em().createQuery("select o, i " + FROM + where.clause() + " order by o.id",
-                Object[].class), where).setMaxResults(request.first() + 1).getResultStream()
+                Object[].class), where).setMaxResults(request.first() + 1).getResultList().stream()
                 .map(ObservationService::toGraph).toList();
         return Page.of(rows, o -> o.key().toString(), request, total);
     }
@@ -99,14 +102,17 @@ public class ObservationService {
             throw new BadUserInputException("filter: from (" + filter.from + ") is after to (" + filter.to + ")");
         }
         return where
-                .and("o.indicatorCode in :indicatorCodes", "indicatorCodes", filter.indicatorCodes)
-                .and("o.regionCode in :regionCodes", "regionCodes", filter.regionCodes)
+                .and("o.indicatorCode in :indicatorCodes", "indicatorCodes",
+                        InputLists.checked("filter.indicatorCodes", filter.indicatorCodes))
+                .and("o.regionCode in :regionCodes", "regionCodes",
+                        InputLists.checked("filter.regionCodes", filter.regionCodes))
                 .and("o.regionCode in (select ra.regionCode from RegionAncestorEntity ra where ra.ancestorCode = :within)",
                         "within", filter.within)
-                .and("i.theme in :themes", "themes", filter.themes)
+                .and("i.theme in :themes", "themes", InputLists.checked("filter.themes", filter.themes))
                 .and("o.periodEnd >= :from", "from", filter.from)
                 .and("o.periodStart <= :to", "to", filter.to)
-                .and("o.qualifier in :qualifiers", "qualifiers", filter.qualifiers);
+                .and("o.qualifier in :qualifiers", "qualifiers",
+                        InputLists.checked("filter.qualifiers", filter.qualifiers));
     }
 
     private static Observation toGraph(Object[] row) {

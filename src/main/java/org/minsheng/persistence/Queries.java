@@ -30,6 +30,12 @@ public final class Queries {
         return query;
     }
 
+    /** The largest count of a {@code select count(...) ... group by ...} query; 0 when it has no groups. */
+    public static int largestGroup(String groupedCountJpql) {
+        return em().createQuery(groupedCountJpql, Long.class).getResultList().stream()
+                .mapToInt(Math::toIntExact).max().orElse(0);
+    }
+
     public static EntityManager em() {
         return Panache.getEntityManager();
     }

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
@@ -28,6 +29,7 @@ import org.minsheng.vocabulary.Theme;
  * region above it (province-wide programmes run everywhere), or part of it.
  */
 @ApplicationScoped
+@Transactional
 public class ProgramService {
 
     private static final String FROM = "from ProgramEntity p";

@@ -11,11 +11,9 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
-import org.minsheng.graphql.ErrorContract;
 import org.minsheng.graphql.PageRequest;
 
 @GraphQLApi
-@ErrorContract
 public class RegionGraphQLApi {
 
     @Inject

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
@@ -16,6 +17,7 @@ import org.minsheng.persistence.Where;
 
 /** Reads the region tree. Every method that takes a list answers with one query per chunk, in input order. */
 @ApplicationScoped
+@Transactional
 public class RegionService {
 
     private static final String FROM = "from RegionEntity r";

@@ -8,11 +8,9 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
-import org.minsheng.graphql.ErrorContract;
 import org.minsheng.graphql.PageRequest;
 
 @GraphQLApi
-@ErrorContract
 public class SourceGraphQLApi {
 
     @Inject

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
@@ -15,6 +16,7 @@ import org.minsheng.persistence.Queries;
 import org.minsheng.persistence.Where;
 
 @ApplicationScoped
+@Transactional
 public class SourceService {
 
     public Optional<SourceDocument> find(String code) {

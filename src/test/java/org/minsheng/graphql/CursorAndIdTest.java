@@ -21,7 +21,8 @@ class CursorAndIdTest {
         assertThrows(BadUserInputException.class, () -> Cursor.decode(GlobalId.encode("Region", "1")));
         assertThrows(BadUserInputException.class, () -> Cursor.decodeLong(Cursor.encode("abc")));
         assertThrows(BadUserInputException.class, () -> GlobalId.decode("bm9jb2xvbg"));
-        assertThrows(BadUserInputException.class, () -> PageRequest.of(101, null));
+        assertThrows(BadUserInputException.class, () -> PageRequest.of(-1, null));
+        assertThrows(LimitExceededException.class, () -> PageRequest.of(101, null));
         assertEquals(20, PageRequest.of(null, null).first());
     }
 }

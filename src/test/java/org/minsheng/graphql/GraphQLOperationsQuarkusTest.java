@@ -38,6 +38,7 @@ class GraphQLOperationsQuarkusTest {
     void operationReturnsExpectedResponse(String name) {
         JsonNode expected = GraphQL.parse(GraphQL.resource(FOLDER + "/" + name + ".json"));
         JsonNode actual = GraphQL.execute(GraphQL.resource(FOLDER + "/" + name + ".graphql"));
-        assertEquals(expected.toPrettyString(), actual.toPrettyString(), name);
+        assertEquals(expected, actual, () -> name + ": expected " + expected.toPrettyString() + "\nbut got "
+                + actual.toPrettyString());
     }
 }

@@ -16,7 +16,7 @@ import org.minsheng.support.GraphQL;
 class MetricsQuarkusTest {
 
     private static final Pattern SOURCES_COUNT = Pattern.compile(
-            "^mp_graphql_seconds_count\\{name=\"sources\",source=\"false\",type=\"QUERY\"} ([0-9.]+)", Pattern.MULTILINE);
+            "^minsheng_graphql_requests_seconds_count\\{field=\"sources\",outcome=\"ok\"} ([0-9.]+)", Pattern.MULTILINE);
 
     @Test
     void aQueryMovesTheGraphQLTimer() {

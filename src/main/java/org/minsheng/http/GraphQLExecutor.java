@@ -1,0 +1,325 @@
+package org.minsheng.http;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.language.OperationDefinition;
+import graphql.schema.GraphQLSchema;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.graphql.execution.ExecutionResponse;
+import io.smallrye.graphql.execution.ExecutionResponseWriter;
+import io.smallrye.graphql.execution.ExecutionService;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.minsheng.config.MinshengConfig;
+import org.minsheng.graphql.LimitExceededException;
+import org.minsheng.limits.ExecutionBudget;
+import org.minsheng.limits.UnpagedLists;
+
+/**
+ * Runs GraphQL requests on a fixed number of threads ({@code minsheng.limits.concurrency}) behind a
+ * bounded queue ({@code minsheng.limits.queue}); a request that finds the queue full, or waited in it
+ * longer than {@code minsheng.limits.queue-timeout}, is answered {@code SERVICE_UNAVAILABLE} (HTTP 503
+ * with Retry-After) at once. Each request runs whole on one thread: refused before any SQL when its
+ * document or its estimated cost is over a limit, stopped when it spends its row or time budget.
+ */
+@ApplicationScoped
+public class GraphQLExecutor {
+
+    private static final Logger LOG = Logger.getLogger(GraphQLExecutor.class);
+
+    @Inject
+    MinshengConfig config;
+
+    @Inject
+    PreparedDocuments documents;
+
+    @Inject
+    GraphQLSchema schema;
+
+    @Inject
+    ExecutionService executionService;
+
+    @Inject
+    UnpagedLists lists;
+
+    @Inject
+    MeterRegistry registry;
+
+    private ThreadPoolExecutor pool;
+    private Counter rejected;
+    private final Map<String, Counter> refusals = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @PostConstruct
+    void start() {
+        MinshengConfig.Limits limits = config.limits();
+        AtomicInteger threads = new AtomicInteger();
+        pool = new ThreadPoolExecutor(limits.concurrency(), limits.concurrency(), 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(limits.queue()), runnable -> {
+                    Thread thread = new Thread(runnable, "graphql-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.AbortPolicy());
+        Gauge.builder("minsheng.graphql.running", pool, ThreadPoolExecutor::getActiveCount)
+                .description("GraphQL requests running now").register(registry);
+        Gauge.builder("minsheng.graphql.queued", pool, p -> p.getQueue().size())
+                .description("GraphQL requests waiting for a thread").register(registry);
+        rejected = Counter.builder("minsheng.graphql.rejected").description(
+                "GraphQL requests answered SERVICE_UNAVAILABLE because the queue was full or too slow")
+                .register(registry);
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdown();
+    }
+
+    public int running() {
+        return pool.getActiveCount();
+    }
+
+    public int queued() {
+        return pool.getQueue().size();
+    }
+
+    void submit(RoutingContext ctx, GraphQLRequest request, String media, boolean get) {
+        long enqueued = System.nanoTime();
+        try {
+            pool.execute(() -> run(ctx, request, media, get, enqueued));
+        } catch (RejectedExecutionException e) {
+            rejected.increment();
+            throw e;
+        }
+    }
+
+    private void run(RoutingContext ctx, GraphQLRequest request, String media, boolean get, long enqueued) {
+        if (ctx.response().closed() || ctx.response().ended()) {
+            return;
+        }
+        long waitedMillis = (System.nanoTime() - enqueued) / 1_000_000L;
+        if (waitedMillis > config.limits().queueTimeout().toMillis()) {
+            rejected.increment();
+            GraphQLEndpoint.unavailable(ctx, media, "The service is busy: the request waited " + waitedMillis
+                    + " ms for a free executor (minsheng.limits.queue-timeout); try again shortly");
+            return;
+        }
+        MDC.put(RequestIds.MDC_KEY, RequestIds.of(ctx));
+        try {
+            execute(ctx, request, media, get);
+        } catch (RuntimeException | Error failure) {
+            LOG.errorf(failure, "GraphQL request %s failed", RequestIds.of(ctx));
+            GraphQLEndpoint.reply(ctx, 500, media, GraphQLErrors.error(GraphQLErrors.INTERNAL_SERVER_ERROR,
+                    "Internal server error (request ID " + RequestIds.of(ctx) + "); the service log has the details"));
+        } finally {
+            MDC.remove(RequestIds.MDC_KEY);
+        }
+    }
+
+    private void execute(RoutingContext ctx, GraphQLRequest request, String media, boolean get) {
+        MinshengConfig.Limits limits = config.limits();
+        int refusedStatus = media.equals(MediaTypes.GRAPHQL_RESPONSE_JSON) ? 400 : 200;
+        PreparedDocuments.Prepared prepared = documents.prepare(request.query());
+        if (prepared.limit() != null) {
+            refuse(ctx, refusedStatus, media, prepared.limit(), 0);
+            return;
+        }
+        if (get && prepared.document() != null) {
+            OperationDefinition operation = prepared.analysis().select(request.operationName());
+            if (operation != null && operation.getOperation() != OperationDefinition.Operation.QUERY) {
+                ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
+                GraphQLEndpoint.reply(ctx, 405, media, GraphQLErrors.error(GraphQLErrors.BAD_USER_INPUT,
+                        "Only queries run over GET; send " + operation.getOperation().name().toLowerCase()
+                                + "s with POST"));
+                return;
+            }
+        }
+        if (!prepared.ready()) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("errors", GraphQLErrors.refused(prepared.errorCode(), prepared.errors()));
+            body.put("extensions", Map.of("cost", ExecutionBudget.cost(0, 0, limits.cost(), limits.rows())));
+            GraphQLEndpoint.write(ctx, refusedStatus, media, body);
+            return;
+        }
+        long requested;
+        try {
+            requested = prepared.analysis().cost(schema, request.operationName(), request.variables(), lists);
+        } catch (LimitExceededException e) {
+            refuse(ctx, refusedStatus, media, e, 0);
+            return;
+        }
+        if (requested > limits.cost()) {
+            refuse(ctx, refusedStatus, media, new LimitExceededException("cost", limits.cost(), requested,
+                    "The operation may resolve up to " + requested + " objects, over the limit of " + limits.cost()
+                            + " (minsheng.limits.cost); ask for smaller pages or fewer nested lists"),
+                    requested);
+            return;
+        }
+        long start = System.nanoTime();
+        ExecutionBudget budget = new ExecutionBudget(requested, limits.cost(), limits.rows(),
+                limits.time().toMillis(), start);
+        ExecutionResult result = run(ctx, request, budget);
+        String outcome = respond(ctx, media, refusedStatus, result, budget);
+        Timer.builder("minsheng.graphql.requests").description("GraphQL requests executed, by their first root field")
+                .tag("field", rootField(prepared, request.operationName())).tag("outcome", outcome)
+                .register(registry).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    }
+
+    /** The first field of the operation's selection: a schema field name, so the metric's tags stay few. */
+    private static String rootField(PreparedDocuments.Prepared prepared, String operationName) {
+        OperationDefinition operation = prepared.analysis().select(operationName);
+        if (operation == null) {
+            return "-";
+        }
+        return operation.getSelectionSet().getSelectionsOfType(graphql.language.Field.class).stream()
+                .map(graphql.language.Field::getName).findFirst().orElse("-");
+    }
+
+    private ExecutionResult run(RoutingContext ctx, GraphQLRequest request, ExecutionBudget budget) {
+        Map<String, Object> context = new HashMap<>();
+        context.put("runBlocking", Boolean.TRUE);
+        context.put("httpHeaders", GraphQLEndpoint.headers(ctx));
+        context.put(ExecutionBudget.KEY, budget);
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        InjectableContext.ContextState state = requestContext.getState();
+        context.put("state", state);
+        Capture capture = new Capture();
+        try {
+            Arc.container().instance(CurrentVertxRequest.class).get().setCurrent(ctx);
+            executionService.executeSync(input(request), context, capture);
+        } finally {
+            if (!requestContext.isActive()) {
+                requestContext.activate(state);
+            }
+            requestContext.terminate();
+        }
+        if (capture.failure != null) {
+            throw new IllegalStateException("GraphQL execution failed", capture.failure);
+        }
+        return capture.response.getExecutionResult();
+    }
+
+    /** Writes the response; answers its outcome for the metrics: ok, error or limit. */
+    private String respond(RoutingContext ctx, String media, int refusedStatus, ExecutionResult result,
+            ExecutionBudget budget) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        LimitExceededException exceeded = budget.exceeded();
+        boolean unavailable = false;
+        if (exceeded != null) {
+            count(exceeded);
+            body.put("errors", List.of(GraphQLErrors.error(exceeded)));
+            body.put("data", null);
+        } else {
+            List<Map<String, Object>> errors = new ArrayList<>();
+            for (GraphQLError error : causes(result.getErrors())) {
+                Map<String, Object> shaped = GraphQLErrors.executionError(error, RequestIds.of(ctx));
+                unavailable |= GraphQLErrors.SERVICE_UNAVAILABLE.equals(code(shaped));
+                errors.add(shaped);
+            }
+            if (!errors.isEmpty()) {
+                body.put("errors", errors);
+            }
+            if (result.isDataPresent()) {
+                body.put("data", result.getData());
+            }
+        }
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        if (result.getExtensions() != null) {
+            result.getExtensions().forEach((key, value) -> extensions.put(String.valueOf(key), value));
+        }
+        extensions.put("cost", budget.costExtension());
+        body.put("extensions", extensions);
+        if (unavailable) {
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
+        }
+        int status = unavailable ? 503 : (exceeded == null && !result.isDataPresent() ? refusedStatus : 200);
+        GraphQLEndpoint.write(ctx, status, media, body);
+        return exceeded != null ? "limit" : body.containsKey("errors") ? "error" : "ok";
+    }
+
+    /**
+     * The errors without graphql-java's "non-null field was null" consequences of another error: a
+     * field that failed is reported once, by its own error.
+     */
+    private static List<GraphQLError> causes(List<GraphQLError> errors) {
+        boolean hasCause = errors.stream().anyMatch(error -> !isNullBubble(error));
+        return hasCause ? errors.stream().filter(error -> !isNullBubble(error)).toList() : errors;
+    }
+
+    private static boolean isNullBubble(GraphQLError error) {
+        return error.getErrorType() != null
+                && "NullValueInNonNullableField".equals(error.getErrorType().toString());
+    }
+
+    private void refuse(RoutingContext ctx, int status, String media, LimitExceededException limit, long requested) {
+        count(limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("errors", List.of(GraphQLErrors.error(limit)));
+        body.put("extensions", Map.of("cost", ExecutionBudget.cost(requested, 0, config.limits().cost(),
+                config.limits().rows())));
+        GraphQLEndpoint.write(ctx, status, media, body);
+    }
+
+    private void count(LimitExceededException limit) {
+        refusals.computeIfAbsent(limit.limit(), name -> Counter.builder("minsheng.graphql.limit.exceeded")
+                .description("GraphQL requests refused or stopped by a limit").tag("limit", name).register(registry))
+                .increment();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object code(Map<String, Object> error) {
+        return ((Map<String, Object>) error.get("extensions")).get("code");
+    }
+
+    private static jakarta.json.JsonObject input(GraphQLRequest request) {
+        JsonObjectBuilder input = Json.createObjectBuilder().add("query", request.query());
+        if (request.operationName() != null) {
+            input.add("operationName", request.operationName());
+        }
+        if (request.variables() != null) {
+            input.add("variables", Json.createObjectBuilder(request.variables()));
+        }
+        return input.build();
+    }
+
+    private static final class Capture implements ExecutionResponseWriter {
+        ExecutionResponse response;
+        Throwable failure;
+
+        @Override
+        public void write(ExecutionResponse response) {
+            this.response = response;
+        }
+
+        @Override
+        public void fail(Throwable failure) {
+            this.failure = failure;
+        }
+    }
+}

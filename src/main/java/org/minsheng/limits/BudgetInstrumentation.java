@@ -1,0 +1,53 @@
+package org.minsheng.limits;
+
+import java.util.Collection;
+import java.util.concurrent.CompletionStage;
+
+import graphql.execution.DataFetcherResult;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLTypeUtil;
+
+/**
+ * Holds every request to its {@link ExecutionBudget}: before an object field is fetched the budget
+ * is checked, and the objects it resolves are counted. Scalar fields are left alone: they read
+ * what their parent already holds.
+ */
+public class BudgetInstrumentation extends SimplePerformantInstrumentation {
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
+            InstrumentationState state) {
+        if (parameters.getField().getName().startsWith("__")
+                || !(GraphQLTypeUtil.unwrapAll(parameters.getField().getType()) instanceof GraphQLFieldsContainer)) {
+            return fetcher;
+        }
+        return environment -> {
+            ExecutionBudget budget = environment.getGraphQlContext().get(ExecutionBudget.KEY);
+            if (budget == null) {
+                return fetcher.get(environment);
+            }
+            budget.beforeFetch();
+            Object result = fetcher.get(environment);
+            if (result instanceof CompletionStage<?> stage) {
+                return stage.toCompletableFuture().thenApply(value -> {
+                    budget.resolved(count(value));
+                    return value;
+                });
+            }
+            budget.resolved(count(result));
+            return result;
+        };
+    }
+
+    private static long count(Object value) {
+        Object data = value instanceof DataFetcherResult<?> result ? result.getData() : value;
+        if (data == null) {
+            return 0;
+        }
+        return data instanceof Collection<?> collection ? collection.size() : 1;
+    }
+}

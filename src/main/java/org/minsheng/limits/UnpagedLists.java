@@ -1,0 +1,77 @@
+package org.minsheng.limits;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import io.quarkus.runtime.StartupEvent;
+import org.jboss.logging.Logger;
+import org.minsheng.persistence.DataChanged;
+
+/**
+ * The current bound of every unpaged list field, read from the data at start (after the seed
+ * import) and again whenever the data change, never on a request's path. Until the database has
+ * answered once, every unpaged list is assumed to hold {@link #UNKNOWN} items.
+ */
+@ApplicationScoped
+public class UnpagedLists {
+
+    /** The bound of a list field no feature declares, and of every one before the data are read. */
+    public static final int UNKNOWN = 1000;
+
+    private static final Logger LOG = Logger.getLogger(UnpagedLists.class);
+
+    @Inject
+    Instance<ListBounds> features;
+
+    private volatile Map<String, Integer> bounds = Map.of();
+    private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "list-bounds");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    void onStart(@Observes @Priority(3000) StartupEvent event) {
+        refresh();
+    }
+
+    void onChange(@Observes DataChanged change) {
+        refresh();
+    }
+
+    /** The most items {@code type.field} can hold; {@link #UNKNOWN} for an undeclared field. */
+    public int bound(String type, String field) {
+        return bounds.getOrDefault(type + "." + field, UNKNOWN);
+    }
+
+    public Map<String, Integer> all() {
+        return bounds;
+    }
+
+    synchronized void refresh() {
+        try {
+            Map<String, Integer> read = new TreeMap<>();
+            features.forEach(feature -> read.putAll(feature.read()));
+            bounds = Map.copyOf(read);
+            LOG.infof("Unpaged list bounds from the data: %s", read);
+        } catch (RuntimeException e) {
+            LOG.warnf("Cannot read the unpaged list bounds (%s); assuming %d items each, retrying in 30 s",
+                    e.getClass().getSimpleName(), UNKNOWN);
+            retry.schedule(this::refresh, 30, TimeUnit.SECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        retry.shutdownNow();
+    }
+}

@@ -1,0 +1,24 @@
+package org.minsheng.region;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.minsheng.limits.ListBounds;
+import org.minsheng.persistence.Queries;
+
+/** The unpaged lists of the region tree: the most children of any region, and the depth of the tree. */
+@ApplicationScoped
+@Transactional
+public class RegionListBounds implements ListBounds {
+
+    @Override
+    public Map<String, Integer> read() {
+        int children = Queries.largestGroup("select count(r) from RegionEntity r where r.parentCode is not null"
+                + " group by r.parentCode");
+        Short depth = Queries.em().createQuery("select max(ra.distance) from RegionAncestorEntity ra", Short.class)
+                .getSingleResult();
+        return Map.of("Region.children", children, "Region.ancestors", depth == null ? 0 : (int) depth);
+    }
+}
