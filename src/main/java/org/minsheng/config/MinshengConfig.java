@@ -88,7 +88,19 @@ public interface MinshengConfig {
         @WithDefault("256")
         int queue();
 
-        /** Longest wait in the queue before a request gets SERVICE_UNAVAILABLE. */
+        /** An estimate over this makes a request large: it runs on the large-request threads. */
+        @WithDefault("50000")
+        long heavyCost();
+
+        /** Large GraphQL requests executed at once. */
+        @WithDefault("2")
+        int heavyConcurrency();
+
+        /** Large GraphQL requests waiting; beyond it they get SERVICE_UNAVAILABLE at once. */
+        @WithDefault("16")
+        int heavyQueue();
+
+        /** Longest wait in the queue before a request gets SERVICE_UNAVAILABLE (large requests: half of it). */
         @WithDefault("10s")
         Duration queueTimeout();
     }

@@ -46,8 +46,11 @@ import org.minsheng.limits.UnpagedLists;
  * Runs GraphQL requests on a fixed number of threads ({@code minsheng.limits.concurrency}) behind a
  * bounded queue ({@code minsheng.limits.queue}); a request that finds the queue full, or waited in it
  * longer than {@code minsheng.limits.queue-timeout}, is answered {@code SERVICE_UNAVAILABLE} (HTTP 503
- * with Retry-After) at once. Each request runs whole on one thread: refused before any SQL when its
- * document or its estimated cost is over a limit, stopped when it spends its row or time budget.
+ * with Retry-After) at once. A request whose estimate is over {@code minsheng.limits.heavy-cost} moves
+ * to a second, smaller set of threads ({@code heavy-concurrency}, {@code heavy-queue}, half the queue
+ * timeout), so large requests bound the memory they hold together and never hold up small ones.
+ * Each request runs whole on one thread: refused before any SQL when its document or its estimated
+ * cost is over a limit, stopped when it spends its row or time budget.
  */
 @ApplicationScoped
 public class GraphQLExecutor {
@@ -72,20 +75,21 @@ public class GraphQLExecutor {
     @Inject
     MeterRegistry registry;
 
+    private static final String LIGHT = "graphql-";
+    private static final String HEAVY = "graphql-large-";
+
     private ThreadPoolExecutor pool;
+    private ThreadPoolExecutor heavy;
     private Counter rejected;
     private final Map<String, Counter> refusals = new java.util.concurrent.ConcurrentHashMap<>();
 
     @PostConstruct
     void start() {
         MinshengConfig.Limits limits = config.limits();
-        AtomicInteger threads = new AtomicInteger();
-        pool = new ThreadPoolExecutor(limits.concurrency(), limits.concurrency(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(limits.queue()), runnable -> {
-                    Thread thread = new Thread(runnable, "graphql-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                }, new ThreadPoolExecutor.AbortPolicy());
+        pool = pool(LIGHT, limits.concurrency(), limits.queue());
+        heavy = pool(HEAVY, limits.heavyConcurrency(), limits.heavyQueue());
+        Gauge.builder("minsheng.graphql.heavy.running", heavy, ThreadPoolExecutor::getActiveCount)
+                .description("Large GraphQL requests running now").register(registry);
         Gauge.builder("minsheng.graphql.running", pool, ThreadPoolExecutor::getActiveCount)
                 .description("GraphQL requests running now").register(registry);
         Gauge.builder("minsheng.graphql.queued", pool, p -> p.getQueue().size())
@@ -95,17 +99,28 @@ public class GraphQLExecutor {
                 .register(registry);
     }
 
+    private static ThreadPoolExecutor pool(String name, int threads, int queue) {
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
+                runnable -> {
+                    Thread thread = new Thread(runnable, name + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
     @PreDestroy
     void stop() {
         pool.shutdown();
+        heavy.shutdown();
     }
 
     public int running() {
-        return pool.getActiveCount();
+        return pool.getActiveCount() + heavy.getActiveCount();
     }
 
     public int queued() {
-        return pool.getQueue().size();
+        return pool.getQueue().size() + heavy.getQueue().size();
     }
 
     void submit(RoutingContext ctx, GraphQLRequest request, String media, boolean get) {
@@ -119,19 +134,35 @@ public class GraphQLExecutor {
     }
 
     private void run(RoutingContext ctx, GraphQLRequest request, String media, boolean get, long enqueued) {
-        if (ctx.response().closed() || ctx.response().ended()) {
+        if (waitedTooLong(ctx, media, enqueued, config.limits().queueTimeout().toMillis())) {
             return;
+        }
+        withRequestId(ctx, media, () -> admit(ctx, request, media, get));
+    }
+
+    /** Answers SERVICE_UNAVAILABLE when the client left or the request waited longer than it may. */
+    private boolean waitedTooLong(RoutingContext ctx, String media, long enqueued, long limitMillis) {
+        if (ctx.response().closed() || ctx.response().ended()) {
+            return true;
         }
         long waitedMillis = (System.nanoTime() - enqueued) / 1_000_000L;
-        if (waitedMillis > config.limits().queueTimeout().toMillis()) {
-            rejected.increment();
-            GraphQLEndpoint.unavailable(ctx, media, "The service is busy: the request waited " + waitedMillis
-                    + " ms for a free executor (minsheng.limits.queue-timeout); try again shortly");
-            return;
+        if (waitedMillis <= limitMillis) {
+            return false;
         }
+        rejected.increment();
+        GraphQLEndpoint.unavailable(ctx, media, "The service is busy: the request waited " + waitedMillis
+                + " ms for a free executor (minsheng.limits.queue-timeout); try again shortly");
+        return true;
+    }
+
+    private long heavyQueueTimeout() {
+        return config.limits().queueTimeout().toMillis() / 2;
+    }
+
+    private void withRequestId(RoutingContext ctx, String media, Runnable work) {
         MDC.put(RequestIds.MDC_KEY, RequestIds.of(ctx));
         try {
-            execute(ctx, request, media, get);
+            work.run();
         } catch (RuntimeException | Error failure) {
             LOG.errorf(failure, "GraphQL request %s failed", RequestIds.of(ctx));
             GraphQLEndpoint.reply(ctx, 500, media, GraphQLErrors.error(GraphQLErrors.INTERNAL_SERVER_ERROR,
@@ -141,7 +172,7 @@ public class GraphQLExecutor {
         }
     }
 
-    private void execute(RoutingContext ctx, GraphQLRequest request, String media, boolean get) {
+    private void admit(RoutingContext ctx, GraphQLRequest request, String media, boolean get) {
         MinshengConfig.Limits limits = config.limits();
         int refusedStatus = media.equals(MediaTypes.GRAPHQL_RESPONSE_JSON) ? 400 : 200;
         PreparedDocuments.Prepared prepared = documents.prepare(request.query());
@@ -180,6 +211,29 @@ public class GraphQLExecutor {
                     requested);
             return;
         }
+        if (requested > limits.heavyCost()) {
+            long handedOver = System.nanoTime();
+            try {
+                heavy.execute(() -> {
+                    if (waitedTooLong(ctx, media, handedOver, heavyQueueTimeout())) {
+                        return;
+                    }
+                    withRequestId(ctx, media, () -> execute(ctx, request, media, prepared, requested, refusedStatus));
+                });
+            } catch (RejectedExecutionException e) {
+                rejected.increment();
+                GraphQLEndpoint.unavailable(ctx, media, "The service is busy with large requests: "
+                        + limits.heavyQueue() + " wait already (minsheng.limits.heavy-queue); ask for less, or try"
+                        + " again shortly");
+            }
+            return;
+        }
+        execute(ctx, request, media, prepared, requested, refusedStatus);
+    }
+
+    private void execute(RoutingContext ctx, GraphQLRequest request, String media,
+            PreparedDocuments.Prepared prepared, long requested, int refusedStatus) {
+        MinshengConfig.Limits limits = config.limits();
         long start = System.nanoTime();
         ExecutionBudget budget = new ExecutionBudget(requested, limits.cost(), limits.rows(),
                 limits.time().toMillis(), start);

@@ -1,6 +1,8 @@
 package org.minsheng.limits;
 
 import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
 
 import graphql.execution.DataFetcherResult;
@@ -18,11 +20,19 @@ import graphql.schema.GraphQLTypeUtil;
  */
 public class BudgetInstrumentation extends SimplePerformantInstrumentation {
 
+    /**
+     * Whether each data fetcher (one per schema field) resolves objects. Decided once per fetcher, so
+     * that a scalar field costs a map lookup: asking the parameters for the field would build its
+     * whole fetching environment, which graphql-java otherwise skips for simple fields.
+     */
+    private final Map<DataFetcher<?>, Boolean> resolvesObjects = new ConcurrentHashMap<>();
+
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
             InstrumentationState state) {
-        if (parameters.getField().getName().startsWith("__")
-                || !(GraphQLTypeUtil.unwrapAll(parameters.getField().getType()) instanceof GraphQLFieldsContainer)) {
+        boolean counted = resolvesObjects.computeIfAbsent(fetcher, f -> !parameters.getField().getName().startsWith("__")
+                && GraphQLTypeUtil.unwrapAll(parameters.getField().getType()) instanceof GraphQLFieldsContainer);
+        if (!counted) {
             return fetcher;
         }
         return environment -> {

@@ -92,6 +92,28 @@ class ManifestQuarkusTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"embedded", "production"})
+    void theHeapIsSizedFromTheContainerAndAnOutOfMemoryErrorEndsThePod(String overlay) {
+        Map<String, String> config = config(render(overlay));
+        assertTrue(config.getOrDefault("JAVA_TOOL_OPTIONS", "").contains("-XX:MaxRAMPercentage="), config.toString());
+        assertTrue(config.get("JAVA_TOOL_OPTIONS").contains("-XX:+ExitOnOutOfMemoryError"), config.toString());
+    }
+
+    @Test
+    void productionIsRateLimitedPerClientAndTheEmbeddedDemoIsNot() {
+        Map<String, String> production = config(render("production"));
+        assertEquals("true", production.get("MINSHENG_RATE_LIMIT_ENABLED"));
+        assertEquals("true", production.get("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"));
+        assertFalse(config(render("embedded")).containsKey("MINSHENG_RATE_LIMIT_ENABLED"));
+    }
+
+    private static Map<String, String> config(List<HasMetadata> objects) {
+        Map<String, String> data = new java.util.HashMap<>();
+        all(objects, ConfigMap.class).forEach(map -> data.putAll(map.getData()));
+        return data;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"embedded", "production"})
     void everyContainerIsLimitedAndLockedDown(String overlay) {
         List<HasMetadata> objects = render(overlay);
         List<PodSpec> pods = new ArrayList<>(pods(objects, Deployment.class));
@@ -200,6 +222,7 @@ class ManifestQuarkusTest {
             String plain = property.startsWith("%") ? property.substring(property.indexOf('.') + 1) : property;
             names.add(plain.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
         }
+        names.add("JAVA_TOOL_OPTIONS"); // read by the JVM itself: heap sizing from the container
         String properties = Files.readString(Path.of("src/main/resources/application.properties"), StandardCharsets.UTF_8);
         Matcher matcher = EXPRESSION.matcher(properties);
         while (matcher.find()) {

@@ -61,6 +61,15 @@ public final class GraphQL {
         }
     }
 
+    /** {@code value} written as JSON. */
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static JsonNode parse(String json) {
         try {
             return JSON.readTree(json);
