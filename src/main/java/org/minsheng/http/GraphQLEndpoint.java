@@ -20,6 +20,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.minsheng.config.MinshengConfig;
@@ -59,9 +60,15 @@ public class GraphQLEndpoint {
         nothingSpent = ExecutionBudget.cost(0, 0, config.limits().cost(), config.limits().rows());
         String path = "/" + rootPath.replaceAll("^/+|/+$", "");
         router.route(path).order(Integer.MIN_VALUE + 1)
+                .handler(TimeoutHandler.create(requestTimeoutMillis(), 408))
                 .handler(BodyHandler.create(false).setBodyLimit(config.limits().bodyBytes()))
                 .handler(this::handle)
                 .failureHandler(this::failed);
+    }
+
+    /** A request must arrive whole and be answered within this, or it is answered 408 and closed. */
+    private long requestTimeoutMillis() {
+        return config.limits().queueTimeout().toMillis() + config.limits().time().toMillis() + 15_000;
     }
 
     private void handle(RoutingContext ctx) {
@@ -138,6 +145,13 @@ public class GraphQLEndpoint {
             reply(ctx, 413, media, GraphQLErrors.error(GraphQLErrors.LIMIT_EXCEEDED, "The request body is over "
                     + config.limits().bodyBytes() + " bytes (minsheng.limits.body-bytes)",
                     Map.of("limit", "body-bytes", "maximum", config.limits().bodyBytes()), null, null));
+            return;
+        }
+        if (ctx.statusCode() == 408) {
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            reply(ctx, 408, media, GraphQLErrors.error(GraphQLErrors.LIMIT_EXCEEDED, "The request did not arrive,"
+                    + " or was not answered, within " + requestTimeoutMillis() / 1000 + " s",
+                    Map.of("limit", "request-timeout", "maximum", requestTimeoutMillis()), null, null));
             return;
         }
         if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {

@@ -128,8 +128,7 @@ final class GraphQLErrors {
                     error.getLocations(), error.getPath());
         }
         if (isUnavailable(cause)) {
-            LOG.warnf("GraphQL field %s: the database is unavailable (%s)", error.getPath(),
-                    cause.getClass().getSimpleName());
+            LOG.warnf("GraphQL field %s: the database is unavailable; answered SERVICE_UNAVAILABLE", error.getPath());
             return error(SERVICE_UNAVAILABLE, "The database is not reachable right now; try again shortly",
                     Map.of(), error.getLocations(), error.getPath());
         }

@@ -238,10 +238,18 @@ public class GraphQLExecutor {
         ExecutionBudget budget = new ExecutionBudget(requested, limits.cost(), limits.rows(),
                 limits.time().toMillis(), start);
         ExecutionResult result = run(ctx, request, budget);
-        String outcome = respond(ctx, media, refusedStatus, result, budget);
+        Answer answer = answer(ctx, refusedStatus, result, budget);
         Timer.builder("minsheng.graphql.requests").description("GraphQL requests executed, by their first root field")
-                .tag("field", rootField(prepared, request.operationName())).tag("outcome", outcome)
+                .tag("field", rootField(prepared, request.operationName())).tag("outcome", answer.outcome())
                 .register(registry).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        if (answer.status() == 503) {
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
+        }
+        GraphQLEndpoint.write(ctx, answer.status(), media, answer.body());
+    }
+
+    /** The response to an executed request, and its outcome for the metrics: ok, error or limit. */
+    private record Answer(int status, Map<String, Object> body, String outcome) {
     }
 
     /** The first field of the operation's selection: a schema field name, so the metric's tags stay few. */
@@ -279,9 +287,7 @@ public class GraphQLExecutor {
         return capture.response.getExecutionResult();
     }
 
-    /** Writes the response; answers its outcome for the metrics: ok, error or limit. */
-    private String respond(RoutingContext ctx, String media, int refusedStatus, ExecutionResult result,
-            ExecutionBudget budget) {
+    private Answer answer(RoutingContext ctx, int refusedStatus, ExecutionResult result, ExecutionBudget budget) {
         Map<String, Object> body = new LinkedHashMap<>();
         LimitExceededException exceeded = budget.exceeded();
         boolean unavailable = false;
@@ -309,12 +315,8 @@ public class GraphQLExecutor {
         }
         extensions.put("cost", budget.costExtension());
         body.put("extensions", extensions);
-        if (unavailable) {
-            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
-        }
         int status = unavailable ? 503 : (exceeded == null && !result.isDataPresent() ? refusedStatus : 200);
-        GraphQLEndpoint.write(ctx, status, media, body);
-        return exceeded != null ? "limit" : body.containsKey("errors") ? "error" : "ok";
+        return new Answer(status, body, exceeded != null ? "limit" : body.containsKey("errors") ? "error" : "ok");
     }
 
     /**

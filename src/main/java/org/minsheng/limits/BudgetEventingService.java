@@ -45,8 +45,7 @@ public class BudgetEventingService implements EventingService {
             field.setAccessible(true);
             return (Instrumentation) field.get(builder);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.warnf("Cannot read SmallRye's GraphQL instrumentation (%s); its document cache is off",
-                    e.getClass().getSimpleName());
+            LOG.warn("Cannot read SmallRye's GraphQL instrumentation; its document cache is off");
             return null;
         }
     }

@@ -64,8 +64,8 @@ public class UnpagedLists {
             bounds = Map.copyOf(read);
             LOG.infof("Unpaged list bounds from the data: %s", read);
         } catch (RuntimeException e) {
-            LOG.warnf("Cannot read the unpaged list bounds (%s); assuming %d items each, retrying in 30 s",
-                    e.getClass().getSimpleName(), UNKNOWN);
+            LOG.warnf("Cannot read the unpaged list bounds from the database; assuming %d items each,"
+                    + " retrying in 30 s", UNKNOWN);
             retry.schedule(this::refresh, 30, TimeUnit.SECONDS);
         }
     }
