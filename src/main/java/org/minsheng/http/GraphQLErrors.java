@@ -127,6 +127,10 @@ final class GraphQLErrors {
                     + " (quarkus.hibernate-orm statement timeout); ask for less", Map.of("limit", "statement-timeout"),
                     error.getLocations(), error.getPath());
         }
+        if (isDataException(cause)) {
+            return error(BAD_USER_INPUT, "An argument has a value the database cannot use (such as a NUL"
+                    + " character in a text)", Map.of(), error.getLocations(), error.getPath());
+        }
         if (isUnavailable(cause)) {
             LOG.warnf("GraphQL field %s: the database is unavailable; answered SERVICE_UNAVAILABLE", error.getPath());
             return error(SERVICE_UNAVAILABLE, "The database is not reachable right now; try again shortly",
@@ -163,6 +167,16 @@ final class GraphQLErrors {
             String message = t.getMessage();
             if (message != null && (message.contains("Acquisition timeout") || message.contains("acquisition timeout")
                     || message.contains("Unable to acquire JDBC Connection"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** SQL state class 22, "data exception": the value, not the service, is at fault. */
+    private static boolean isDataException(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
                 return true;
             }
         }

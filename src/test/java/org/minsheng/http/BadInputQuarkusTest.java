@@ -82,6 +82,8 @@ class BadInputQuarkusTest {
         assertTrue(body.has("errors") || body.has("data"), request.name() + ": " + response.body());
         for (JsonNode error : body.path("errors")) {
             assertTrue(error.at("/extensions/code").isTextual(), request.name() + ": error without a code: " + error);
+            assertFalse(error.at("/extensions/code").asText().equals("INTERNAL_SERVER_ERROR"),
+                    request.name() + ": bad input is not an internal error: " + error);
         }
         assertTrue(response.headers().firstValue("X-Request-Id").isPresent(), request.name() + ": no request ID");
     }
