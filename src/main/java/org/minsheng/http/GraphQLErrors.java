@@ -16,6 +16,8 @@ import graphql.ErrorType;
 import graphql.ExceptionWhileDataFetching;
 import graphql.GraphQLError;
 import graphql.language.SourceLocation;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
 import jakarta.persistence.QueryTimeoutException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
@@ -40,6 +42,9 @@ final class GraphQLErrors {
     /** Text that names Java types: never shown to a caller. */
     private static final Pattern INVALID_ARGUMENT = Pattern.compile(
             "argument '(\\w+)' with value '(?:\\w+\\{value=')?(.*?)(?:'\\})?' is not a valid", Pattern.DOTALL);
+
+    /** SmallRye's message codes ("SRGQL000021: "), which mean nothing to a caller. */
+    private static final Pattern SMALLRYE_CODE = Pattern.compile("^SRGQL\\d+: ");
 
     private static final Pattern JAVA_NAME = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Za-z_$][\\w$]*");
 
@@ -102,16 +107,19 @@ final class GraphQLErrors {
         if (type == ErrorType.InvalidSyntax) {
             return error("GRAPHQL_PARSE_FAILED", safe(error.getMessage()), Map.of(), error.getLocations(), null);
         }
-        if (type == ErrorType.DataFetchingException && error.getMessage() != null
-                && !JAVA_NAME.matcher(error.getMessage()).find()) {
-            // SmallRye reports an argument it cannot convert (a malformed Date, a number out of range) this way.
-            return error(BAD_USER_INPUT, error.getMessage(), Map.of(), error.getLocations(), error.getPath());
+        if (type != null && "BadFaithIntrospection".equals(type.toString())) {
+            return error(LIMIT_EXCEEDED, safe(error.getMessage()), Map.of("limit", "introspection"),
+                    error.getLocations(), error.getPath());
         }
-        if (type == ErrorType.DataFetchingException) {
-            return error(BAD_USER_INPUT, "An argument has a value of the wrong form" + pathText(error),
-                    Map.of(), error.getLocations(), error.getPath());
+        if (type != null && "NullValueInNonNullableField".equals(type.toString())) {
+            return internal(null, error, requestId);
         }
-        return internal(null, error, requestId);
+        // Every other error graphql-java or SmallRye reports without an exception is about the
+        // request: SmallRye reports an argument it cannot convert (a malformed Date) this way.
+        String message = error.getMessage() == null || JAVA_NAME.matcher(error.getMessage()).find()
+                ? "An argument has a value of the wrong form" + pathText(error)
+                : error.getMessage();
+        return error(BAD_USER_INPUT, message, Map.of(), error.getLocations(), error.getPath());
     }
 
     private static Map<String, Object> fromException(Throwable cause, GraphQLError error, String requestId) {
@@ -126,6 +134,10 @@ final class GraphQLErrors {
             return error(LIMIT_EXCEEDED, "A database statement ran over its timeout"
                     + " (quarkus.hibernate-orm statement timeout); ask for less", Map.of("limit", "statement-timeout"),
                     error.getLocations(), error.getPath());
+        }
+        if (cause instanceof CoercingParseValueException || cause instanceof CoercingParseLiteralException) {
+            return error(BAD_USER_INPUT, safe(SMALLRYE_CODE.matcher(String.valueOf(cause.getMessage())).replaceFirst("")),
+                    Map.of(), error.getLocations(), error.getPath());
         }
         if (isDataException(cause)) {
             return error(BAD_USER_INPUT, "An argument has a value the database cannot use (such as a NUL"

@@ -193,7 +193,6 @@ public class GraphQLExecutor {
         if (!prepared.ready()) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("errors", GraphQLErrors.refused(prepared.errorCode(), prepared.errors()));
-            body.put("extensions", Map.of("cost", ExecutionBudget.cost(0, 0, limits.cost(), limits.rows())));
             GraphQLEndpoint.write(ctx, refusedStatus, media, body);
             return;
         }

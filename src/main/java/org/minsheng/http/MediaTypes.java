@@ -59,12 +59,24 @@ final class MediaTypes {
         return null;
     }
 
-    /** Whether a request Content-Type names a JSON body in UTF-8 (the charset may be left out). */
+    /**
+     * Whether a request Content-Type names a JSON body in UTF-8 (the charset may be left out). A header
+     * sent twice arrives joined by a comma (GraphiQL's fetcher does so): every value must name JSON.
+     */
     static boolean isJsonBody(String contentType) {
-        if (contentType == null) {
+        if (contentType == null || contentType.isBlank()) {
             return false;
         }
-        String[] pieces = contentType.split(";");
+        for (String value : contentType.split(",")) {
+            if (!isJsonType(value)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isJsonType(String value) {
+        String[] pieces = value.split(";");
         String type = pieces[0].strip().toLowerCase(Locale.ROOT);
         if (!type.equals(JSON) && !type.equals(GRAPHQL_RESPONSE_JSON)) {
             return false;

@@ -164,7 +164,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private URI uri(String path) {
+    /** The service's address for {@code path}, e.g. {@code /graphql}. */
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
