@@ -5,11 +5,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -78,35 +75,25 @@ public class GraphQLExecutor {
     private static final String LIGHT = "graphql-";
     private static final String HEAVY = "graphql-large-";
 
-    private ThreadPoolExecutor pool;
-    private ThreadPoolExecutor heavy;
+    private BoundedExecutor pool;
+    private BoundedExecutor heavy;
     private Counter rejected;
     private final Map<String, Counter> refusals = new java.util.concurrent.ConcurrentHashMap<>();
 
     @PostConstruct
     void start() {
         MinshengConfig.Limits limits = config.limits();
-        pool = pool(LIGHT, limits.concurrency(), limits.queue());
-        heavy = pool(HEAVY, limits.heavyConcurrency(), limits.heavyQueue());
-        Gauge.builder("minsheng.graphql.heavy.running", heavy, ThreadPoolExecutor::getActiveCount)
+        pool = new BoundedExecutor(LIGHT, limits.concurrency(), limits.queue());
+        heavy = new BoundedExecutor(HEAVY, limits.heavyConcurrency(), limits.heavyQueue());
+        Gauge.builder("minsheng.graphql.heavy.running", heavy, BoundedExecutor::running)
                 .description("Large GraphQL requests running now").register(registry);
-        Gauge.builder("minsheng.graphql.running", pool, ThreadPoolExecutor::getActiveCount)
+        Gauge.builder("minsheng.graphql.running", pool, BoundedExecutor::running)
                 .description("GraphQL requests running now").register(registry);
-        Gauge.builder("minsheng.graphql.queued", pool, p -> p.getQueue().size())
+        Gauge.builder("minsheng.graphql.queued", pool, BoundedExecutor::queued)
                 .description("GraphQL requests waiting for a thread").register(registry);
         rejected = Counter.builder("minsheng.graphql.rejected").description(
                 "GraphQL requests answered SERVICE_UNAVAILABLE because the queue was full or too slow")
                 .register(registry);
-    }
-
-    private static ThreadPoolExecutor pool(String name, int threads, int queue) {
-        AtomicInteger count = new AtomicInteger();
-        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
-                runnable -> {
-                    Thread thread = new Thread(runnable, name + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                }, new ThreadPoolExecutor.AbortPolicy());
     }
 
     @PreDestroy
@@ -116,11 +103,11 @@ public class GraphQLExecutor {
     }
 
     public int running() {
-        return pool.getActiveCount() + heavy.getActiveCount();
+        return pool.running() + heavy.running();
     }
 
     public int queued() {
-        return pool.getQueue().size() + heavy.getQueue().size();
+        return pool.queued() + heavy.queued();
     }
 
     void submit(RoutingContext ctx, GraphQLRequest request, String media, boolean get) {

@@ -22,7 +22,8 @@ import org.minsheng.support.GraphQL;
 
 /**
  * With one executor thread and a queue of one, two requests at a time are served (one runs, one
- * waits) and a burst beyond that is answered SERVICE_UNAVAILABLE at once, with Retry-After.
+ * waits) and a burst beyond that is answered SERVICE_UNAVAILABLE at once, with Retry-After. (The
+ * large-request lane is the same {@link BoundedExecutor}; its 503s show in the heavy load of CI.)
  */
 @QuarkusTest
 @TestProfile(QueueQuarkusTest.OneAtATime.class)
@@ -35,7 +36,8 @@ class QueueQuarkusTest {
         }
     }
 
-    private static final String QUERY = "{ regions(first: 100) { nodes { code name children { code name } } } }";
+    private static final String QUERY = "{ regions(first: 30) { nodes { code name children { code name } } } }";
+
 
     @Test
     void twoAtATimeAreServed() throws Exception {
