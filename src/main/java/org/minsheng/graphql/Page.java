@@ -20,8 +20,4 @@ public record Page<T>(List<T> items, List<String> keys, boolean hasNextPage, boo
         return new Page<>(List.copyOf(items), items.stream().map(key).toList(), more, request.after() != null,
                 Math.toIntExact(totalCount));
     }
-
-    public <R> Page<R> map(Function<T, R> mapper) {
-        return new Page<>(items.stream().map(mapper).toList(), keys, hasNextPage, hasPreviousPage, totalCount);
-    }
 }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.minsheng.graphql.NodeLoader;
 import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
 import org.minsheng.persistence.Batches;
@@ -19,10 +20,16 @@ import org.minsheng.vocabulary.Theme;
 
 @ApplicationScoped
 @Transactional
-public class IndicatorService {
+public class IndicatorService implements NodeLoader {
 
     private static final String FROM = "from IndicatorEntity i";
 
+    @Override
+    public String type() {
+        return Indicator.TYPE;
+    }
+
+    @Override
     public Optional<Indicator> find(String code) {
         return IndicatorEntity.<IndicatorEntity>findByIdOptional(code).map(IndicatorEntity::toGraph);
     }

@@ -1,9 +1,12 @@
 package org.minsheng.indicator;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * The units values are stored in. Values are always in the base unit: "20.1万人" is 201000
  * PERSON, "458万元" is 4580000 YUAN.
  */
+@RegisterForReflection
 public enum UnitOfMeasure {
     PERSON(null, "person", "人", "人", "persons"),
     PERSON_TIME(null, "person-time", "人次", "人次", "person-times"),

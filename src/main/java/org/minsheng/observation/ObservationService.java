@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 
 import org.minsheng.graphql.BadUserInputException;
 import org.minsheng.graphql.InputLists;
+import org.minsheng.graphql.NodeLoader;
 import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
 import org.minsheng.indicator.IndicatorEntity;
@@ -25,9 +26,20 @@ import static org.minsheng.persistence.Queries.bind;
 /** Reads observations, in load order (by ID), with the filters of {@link ObservationFilter}. */
 @ApplicationScoped
 @Transactional
-public class ObservationService {
+public class ObservationService implements NodeLoader {
 
     private static final String FROM = "from ObservationEntity o, IndicatorEntity i where i.code = o.indicatorCode and ";
+
+    @Override
+    public String type() {
+        return Observation.TYPE;
+    }
+
+    /** The observation with this ID; the key of an observation's global ID is its number. */
+    @Override
+    public Optional<Observation> find(String key) {
+        return find(Long.parseLong(key));
+    }
 
     public Optional<Observation> find(long id) {
         return em().createQuery("select o, i " + FROM + "o.id = :id", Object[].class)

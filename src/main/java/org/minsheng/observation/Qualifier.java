@@ -1,8 +1,10 @@
 package org.minsheng.observation;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.graphql.Description;
 
 @Description("How a published value relates to the true figure. \"1870余家\" is MORE_THAN 1870, not 1870.")
+@RegisterForReflection
 public enum Qualifier {
     @Description("The value as stated, with no qualifying word.")
     EXACT,

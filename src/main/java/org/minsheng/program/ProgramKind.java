@@ -1,8 +1,10 @@
 package org.minsheng.program;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.graphql.Description;
 
 @Description("What kind of public action a programme is.")
+@RegisterForReflection
 public enum ProgramKind {
     @Description("A plan or scheme with its own budget or quota, e.g. a recruitment plan.")
     PLAN,

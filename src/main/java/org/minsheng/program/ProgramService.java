@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.minsheng.graphql.NodeLoader;
 import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
 import org.minsheng.indicator.Indicator;
@@ -30,7 +31,7 @@ import org.minsheng.vocabulary.Theme;
  */
 @ApplicationScoped
 @Transactional
-public class ProgramService {
+public class ProgramService implements NodeLoader {
 
     private static final String FROM = "from ProgramEntity p";
 
@@ -38,6 +39,12 @@ public class ProgramService {
             + " where pr.programCode = p.code and ((ra.regionCode = :region and ra.ancestorCode = pr.regionCode)"
             + " or (ra.ancestorCode = :region and ra.regionCode = pr.regionCode)))";
 
+    @Override
+    public String type() {
+        return Program.TYPE;
+    }
+
+    @Override
     public Optional<Program> find(String code) {
         return ProgramEntity.<ProgramEntity>findByIdOptional(code).map(ProgramEntity::toGraph);
     }

@@ -1,8 +1,10 @@
 package org.minsheng.region;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.graphql.Description;
 
 @Description("Level of a statistical division in the region tree.")
+@RegisterForReflection
 public enum RegionLevel {
     @Description("Province-level unit (省级): the autonomous region itself. Code of 6 digits ending in 0000.")
     PROVINCE,

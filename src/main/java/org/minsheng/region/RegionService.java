@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.minsheng.graphql.NodeLoader;
 import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
 import org.minsheng.persistence.Batches;
@@ -18,10 +19,16 @@ import org.minsheng.persistence.Where;
 /** Reads the region tree. Every method that takes a list answers with one query per chunk, in input order. */
 @ApplicationScoped
 @Transactional
-public class RegionService {
+public class RegionService implements NodeLoader {
 
     private static final String FROM = "from RegionEntity r";
 
+    @Override
+    public String type() {
+        return Region.TYPE;
+    }
+
+    @Override
     public Optional<Region> find(String code) {
         return RegionEntity.<RegionEntity>findByIdOptional(code).map(RegionEntity::toGraph);
     }

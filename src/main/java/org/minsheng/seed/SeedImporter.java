@@ -21,11 +21,6 @@ public class SeedImporter {
         return announce(writer.write(BundleReader.read(location), false));
     }
 
-    /** Syncs the database with the bundle even when it holds the same bundle already. */
-    public ImportResult reimport(BundleLocation location) {
-        return announce(writer.write(BundleReader.read(location), true));
-    }
-
     private ImportResult announce(ImportResult result) {
         if (result.imported() && !result.changes().none()) {
             changed.fire(new DataChanged("seed import of " + result.location()));

@@ -1,8 +1,10 @@
 package org.minsheng.source;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.graphql.Description;
 
 @Description("How much of a source's date is known.")
+@RegisterForReflection
 public enum DatePrecision {
     @Description("The exact day is known.")
     DAY,

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.minsheng.graphql.NodeLoader;
 import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
 import org.minsheng.persistence.Batches;
@@ -17,8 +18,14 @@ import org.minsheng.persistence.Where;
 
 @ApplicationScoped
 @Transactional
-public class SourceService {
+public class SourceService implements NodeLoader {
 
+    @Override
+    public String type() {
+        return SourceDocument.TYPE;
+    }
+
+    @Override
     public Optional<SourceDocument> find(String code) {
         return SourceEntity.<SourceEntity>findByIdOptional(code).map(SourceEntity::toGraph);
     }

@@ -1,8 +1,10 @@
 package org.minsheng.vocabulary;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.graphql.Description;
 
 @Description("A livelihood domain that indicators and programmes belong to.")
+@RegisterForReflection
 public enum Theme {
     @Description("Jobs, job services and skills training.")
     EMPLOYMENT,
