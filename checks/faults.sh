@@ -7,10 +7,12 @@
 #      fast SERVICE_UNAVAILABLE answers, readiness UP again, same process.
 # Usage: checks/faults.sh [path/to/quarkus-run.jar of the PostgreSQL artifact]
 set -euo pipefail
-cd "$(dirname "$0")"
-jar=$(realpath "${1:-../target/quarkus-app/quarkus-run.jar}")
+here=$(cd "$(dirname "$0")" && pwd)
+jar=$(realpath "${1:-$here/../target/quarkus-app/quarkus-run.jar}")
+cd "$here"
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 port=${FAULTS_PG_PORT:-55433}
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
 http=${FAULTS_HTTP_PORT:-18080}
 work=$(mktemp -d /tmp/minsheng-faults.XXXXXX)
 chmod 755 "$work"

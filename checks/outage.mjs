@@ -4,7 +4,7 @@
 //   PG_STOP='…' PG_START='…' node outage.mjs --url http://127.0.0.1:8080 --pid 1234
 //
 // Checks: readiness goes DOWN within 5 s of the stop; queries during the outage fail fast (under
-// 5 s: the pool's 2 s acquisition timeout and a margin) with SERVICE_UNAVAILABLE and nothing else;
+// the pool's 2 s acquisition timeout and a margin) with SERVICE_UNAVAILABLE and nothing else;
 // readiness is UP again within 10 s of the start and queries succeed, with the same process.
 import { execSync } from 'node:child_process';
 
@@ -79,7 +79,7 @@ const live = await fetch(`${base}/q/health/live`);
 const failures = [];
 if (down < 0) failures.push('readiness did not go DOWN within 5 s');
 if (up < 0) failures.push('readiness did not come back UP within 10 s');
-if (slowestDuringOutage >= 5000) failures.push('a query took 5 s or more during the outage');
+if (slowestDuringOutage >= 3000) failures.push('a query took 3 s or more during the outage');
 if (Object.keys(outcomes).some((k) => k.includes('other') || k.includes('no answer'))) failures.push('unexpected answers');
 if (!outcomes['outage: SERVICE_UNAVAILABLE (HTTP 503)']) failures.push('no SERVICE_UNAVAILABLE during the outage');
 if (!outcomes['after: data']) failures.push('no data after the database came back');

@@ -1,7 +1,6 @@
 package org.minsheng.http;
 
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +18,10 @@ import graphql.language.SourceLocation;
 import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import jakarta.persistence.QueryTimeoutException;
-import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.minsheng.graphql.ClientError;
 import org.minsheng.graphql.InternalServerError;
+import org.minsheng.persistence.DatabaseFailures;
 
 /**
  * The one error contract ({@code STYLE.md} §5), applied to every error of every response: a stable
@@ -143,7 +142,7 @@ final class GraphQLErrors {
             return error(BAD_USER_INPUT, "An argument has a value the database cannot use (such as a NUL"
                     + " character in a text)", Map.of(), error.getLocations(), error.getPath());
         }
-        if (isUnavailable(cause)) {
+        if (DatabaseFailures.isUnavailable(cause)) {
             LOG.warnf("GraphQL field %s: the database is unavailable; answered SERVICE_UNAVAILABLE", error.getPath());
             return error(SERVICE_UNAVAILABLE, "The database is not reachable right now; try again shortly",
                     Map.of(), error.getLocations(), error.getPath());
@@ -161,28 +160,6 @@ final class GraphQLErrors {
         }
         return error(INTERNAL_SERVER_ERROR, new InternalServerError(errorId).getMessage(), Map.of(),
                 error.getLocations(), error.getPath());
-    }
-
-    /** Whether a failure means the database cannot be reached or gave no connection in time. */
-    static boolean isUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-            if (t.getClass().getSimpleName().equals("PSQLException") && t.getMessage() != null
-                    && t.getMessage().contains("terminating connection")) {
-                return true;
-            }
-            String message = t.getMessage();
-            if (message != null && (message.contains("Acquisition timeout") || message.contains("acquisition timeout")
-                    || message.contains("Unable to acquire JDBC Connection"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** SQL state class 22, "data exception": the value, not the service, is at fault. */

@@ -41,11 +41,20 @@ public class BudgetInstrumentation extends SimplePerformantInstrumentation {
                 return fetcher.get(environment);
             }
             budget.beforeFetch();
-            Object result = fetcher.get(environment);
+            Object result;
+            try {
+                result = fetcher.get(environment);
+            } catch (Exception | Error failure) {
+                budget.failed(failure);
+                throw failure;
+            }
             if (result instanceof CompletionStage<?> stage) {
-                return stage.toCompletableFuture().thenApply(value -> {
-                    budget.resolved(count(value));
-                    return value;
+                return stage.toCompletableFuture().whenComplete((value, failure) -> {
+                    if (failure != null) {
+                        budget.failed(failure);
+                    } else {
+                        budget.resolved(count(value));
+                    }
                 });
             }
             budget.resolved(count(result));

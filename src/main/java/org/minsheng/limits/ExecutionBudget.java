@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.minsheng.graphql.LimitExceededException;
+import org.minsheng.graphql.ServiceUnavailableException;
+import org.minsheng.persistence.DatabaseFailures;
 
 /**
  * What one request may still use: objects resolved and time. Once either is spent the request is
@@ -23,6 +25,7 @@ public final class ExecutionBudget {
     private final long deadline;
     private final AtomicLong rows = new AtomicLong();
     private volatile LimitExceededException exceeded;
+    private volatile boolean databaseUnavailable;
 
     public ExecutionBudget(long requested, long costLimit, long rowLimit, long timeLimitMillis, long startNanos) {
         this.requested = requested;
@@ -32,11 +35,17 @@ public final class ExecutionBudget {
         this.deadline = startNanos + timeLimitMillis * 1_000_000L;
     }
 
-    /** Called before a field is fetched: fails when the rows or the time are spent. */
+    /**
+     * Called before a field is fetched: fails when the rows or the time are spent, or when the
+     * database was found unreachable earlier in this request (no second wait for a connection).
+     */
     public void beforeFetch() {
         LimitExceededException spent = exceeded;
         if (spent != null) {
             throw spent;
+        }
+        if (databaseUnavailable) {
+            throw new ServiceUnavailableException("The database is not reachable right now; try again shortly");
         }
         long now = System.nanoTime();
         if (now - deadline > 0) {
@@ -54,6 +63,13 @@ public final class ExecutionBudget {
             stop(new LimitExceededException("rows", rowLimit, total, "The request resolved " + total
                     + " objects, over the limit of " + rowLimit + " (minsheng.limits.rows); ask for fewer or"
                     + " smaller pages"));
+        }
+    }
+
+    /** Notes a failed fetch: once the database is unreachable, the rest of the request fails at once. */
+    public void failed(Throwable failure) {
+        if (DatabaseFailures.isUnavailable(failure)) {
+            databaseUnavailable = true;
         }
     }
 
