@@ -3,7 +3,7 @@
 //
 //   PG_STOP='…' PG_START='…' node outage.mjs --url http://127.0.0.1:8080 --pid 1234
 //
-// Checks: readiness goes DOWN within 5 s of the stop; queries during the outage fail fast (under
+// Checks: readiness goes DOWN within 5 s of the stop; queries during the outage fail fast (under 3 s:
 // the pool's 2 s acquisition timeout and a margin) with SERVICE_UNAVAILABLE and nothing else;
 // readiness is UP again within 10 s of the start and queries succeed, with the same process.
 import { execSync } from 'node:child_process';
