@@ -41,8 +41,10 @@ class ConcurrentStartIT {
         Path dir = Files.createTempDirectory("minsheng-replicas");
         try (ServiceProcess a = ServiceProcess.start(dir, Map.of(), env);
                 ServiceProcess b = ServiceProcess.start(dir, Map.of(), env)) {
-            CompletableFuture<ServiceProcess> readyA = CompletableFuture.supplyAsync(() -> a.awaitReady(Duration.ofSeconds(120)));
-            CompletableFuture<ServiceProcess> readyB = CompletableFuture.supplyAsync(() -> b.awaitReady(Duration.ofSeconds(120)));
+            CompletableFuture<ServiceProcess> readyA = CompletableFuture
+                    .supplyAsync(() -> a.awaitReady(Duration.ofSeconds(120)));
+            CompletableFuture<ServiceProcess> readyB = CompletableFuture
+                    .supplyAsync(() -> b.awaitReady(Duration.ofSeconds(120)));
             CompletableFuture.allOf(readyA, readyB).join();
 
             List<String> lines = List.of(a.logLines("Seed bundle classpath:seeds"), b.logLines("Seed bundle classpath:seeds"))

@@ -9,10 +9,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.minsheng.support.ServiceProcess;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The packaged service on its embedded database, as the README runs it: it starts from any
@@ -43,7 +44,8 @@ class ServiceRestartIT {
             first = service.graphql(QUERY);
             List<String> loaded = service.logLines("Seed bundle classpath:seeds");
             assertEquals(1, loaded.size(), service.log());
-            assertTrue(loaded.get(0).contains(" loaded: 1346 regions, 46 indicators, 48 programmes, 48 observations, 1 sources"),
+            assertTrue(
+                    loaded.get(0).contains(" loaded: 1346 regions, 46 indicators, 48 programmes, 48 observations, 1 sources"),
                     loaded.get(0));
             importedAt = seedImportedAt(service);
             assertEquals(302, service.get("/q/graphql-ui/").statusCode(), "GraphiQL opens on the default query");
@@ -52,7 +54,7 @@ class ServiceRestartIT {
             assertEquals(200, service.get("/graphql/schema.graphql").statusCode());
             int exit = service.stop();
             assertTrue(exit == 0 || exit == 143, "SIGTERM ends the JVM with 143; got " + exit);
-            assertEquals(1, service.logLines("minsheng " ).stream().filter(l -> l.contains(" stopped in ")).count(),
+            assertEquals(1, service.logLines("minsheng ").stream().filter(l -> l.contains(" stopped in ")).count(),
                     "Quarkus shut down in order:\n" + service.log());
         }
         assertEquals("内蒙古自治区", first.at("/data/region/name").asText());

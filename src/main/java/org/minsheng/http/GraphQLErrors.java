@@ -10,6 +10,13 @@ import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.persistence.QueryTimeoutException;
+
+import org.jboss.logging.Logger;
+import org.minsheng.graphql.ClientError;
+import org.minsheng.graphql.InternalServerError;
+import org.minsheng.persistence.DatabaseFailures;
+
 import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.ExceptionWhileDataFetching;
@@ -17,11 +24,6 @@ import graphql.GraphQLError;
 import graphql.language.SourceLocation;
 import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
-import jakarta.persistence.QueryTimeoutException;
-import org.jboss.logging.Logger;
-import org.minsheng.graphql.ClientError;
-import org.minsheng.graphql.InternalServerError;
-import org.minsheng.persistence.DatabaseFailures;
 
 /**
  * The one error contract ({@code STYLE.md} §5), applied to every error of every response: a stable

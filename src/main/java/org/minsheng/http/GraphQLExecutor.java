@@ -15,6 +15,13 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.minsheng.config.MinshengConfig;
+import org.minsheng.graphql.LimitExceededException;
+import org.minsheng.limits.ExecutionBudget;
+import org.minsheng.limits.UnpagedLists;
+
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.language.OperationDefinition;
@@ -32,12 +39,6 @@ import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.smallrye.graphql.execution.ExecutionService;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
-import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
-import org.minsheng.config.MinshengConfig;
-import org.minsheng.graphql.LimitExceededException;
-import org.minsheng.limits.ExecutionBudget;
-import org.minsheng.limits.UnpagedLists;
 
 /**
  * Runs GraphQL requests on a fixed number of threads ({@code minsheng.limits.concurrency}) behind a

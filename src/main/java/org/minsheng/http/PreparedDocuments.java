@@ -9,6 +9,10 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.minsheng.config.MinshengConfig;
+import org.minsheng.graphql.LimitExceededException;
+import org.minsheng.limits.OperationAnalysis;
+
 import graphql.GraphQLError;
 import graphql.language.Document;
 import graphql.parser.InvalidSyntaxException;
@@ -20,9 +24,6 @@ import graphql.parser.exceptions.ParseCancelledTooDeepException;
 import graphql.schema.GraphQLSchema;
 import graphql.validation.ValidationError;
 import graphql.validation.Validator;
-import org.minsheng.config.MinshengConfig;
-import org.minsheng.graphql.LimitExceededException;
-import org.minsheng.limits.OperationAnalysis;
 
 /**
  * Parses, measures and validates GraphQL documents before anything runs, and remembers the outcome

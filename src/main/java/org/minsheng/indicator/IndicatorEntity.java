@@ -1,13 +1,15 @@
 package org.minsheng.indicator;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
 import org.minsheng.vocabulary.Theme;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** What a figure measures, keyed by a dotted code such as {@code employment.urban_new_jobs}. */
 @Entity

@@ -19,7 +19,8 @@ public class IndicatorGraphQLApi {
 
     @Query("indicator")
     @Description("The indicator with this code, or null when there is none.")
-    public Indicator indicator(@NonNull @Name("code") @Description("Dotted indicator code, e.g. \"employment.urban_new_jobs\".") String code) {
+    public Indicator indicator(
+            @NonNull @Name("code") @Description("Dotted indicator code, e.g. \"employment.urban_new_jobs\".") String code) {
         return indicators.find(code).orElse(null);
     }
 

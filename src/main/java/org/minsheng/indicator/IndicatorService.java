@@ -31,7 +31,7 @@ public class IndicatorService implements NodeLoader {
 
     @Override
     public Optional<Indicator> find(String code) {
-        return IndicatorEntity.<IndicatorEntity>findByIdOptional(code).map(IndicatorEntity::toGraph);
+        return IndicatorEntity.<IndicatorEntity> findByIdOptional(code).map(IndicatorEntity::toGraph);
     }
 
     public Page<Indicator> list(Theme theme, String search, PageRequest request) {
@@ -49,7 +49,7 @@ public class IndicatorService implements NodeLoader {
     }
 
     public Map<String, Indicator> byCodes(List<String> codes) {
-        return Batches.<String, IndicatorEntity>chunked(codes, chunk -> IndicatorEntity.list("code in ?1", chunk))
+        return Batches.<String, IndicatorEntity> chunked(codes, chunk -> IndicatorEntity.list("code in ?1", chunk))
                 .stream().map(IndicatorEntity::toGraph)
                 .collect(Collectors.toMap(Indicator::code, Function.identity()));
     }

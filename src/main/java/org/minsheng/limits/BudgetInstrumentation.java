@@ -2,8 +2,8 @@ package org.minsheng.limits;
 
 import java.util.Collection;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 import graphql.execution.DataFetcherResult;
 import graphql.execution.instrumentation.InstrumentationState;

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.minsheng.graphql.PageRequest;
+
 import graphql.language.Argument;
 import graphql.language.Directive;
 import graphql.language.Document;
@@ -32,12 +34,11 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 
-import org.minsheng.graphql.PageRequest;
-
 /**
  * What a GraphQL document asks for, measured before it runs.
  *
- * <p>{@link #shape} measures the document as written: the deepest field nesting, aliases, directives,
+ * <p>
+ * {@link #shape} measures the document as written: the deepest field nesting, aliases, directives,
  * and the number of fields once fragments are expanded (memoised per fragment, so a fragment bomb
  * costs no more to measure than to read). {@link #cost} estimates the objects an operation can
  * resolve: every object field counts once per parent, a list multiplies by its size (a connection's
@@ -251,7 +252,8 @@ public final class OperationAnalysis {
 
         private GraphQLType schemaType(GraphQLType fallback, String name) {
             return fallback instanceof GraphQLNamedType && ((GraphQLNamedType) fallback).getName().equals(name)
-                    ? fallback : schema.getType(name);
+                    ? fallback
+                    : schema.getType(name);
         }
 
         /** The connection's page size: its first argument, or the default page. */

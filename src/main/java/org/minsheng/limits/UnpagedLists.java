@@ -13,9 +13,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
 import org.minsheng.persistence.DataChanged;
+
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * The current bound of every unpaged list field, read from the data at start (after the seed

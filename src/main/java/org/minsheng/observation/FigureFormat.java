@@ -168,7 +168,8 @@ public final class FigureFormat {
         if (found.isEmpty()) {
             return Optional.of("quote does not contain the figure " + value.toPlainString() + " " + unit.name()
                     + " (looked for " + String.join(", ", writtenForms(value, unit).stream()
-                            .filter(f -> !f.endsWith("％")).toList()) + ")");
+                            .filter(f -> !f.endsWith("％")).toList())
+                    + ")");
         }
         for (Occurrence occurrence : found) {
             if (qualifierAround(quote, occurrence) == qualifier) {

@@ -3,7 +3,6 @@ package org.minsheng.observation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,8 +12,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+
 import org.minsheng.indicator.Indicator;
 import org.minsheng.indicator.IndicatorEntity;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * One published figure: an indicator's value for a region and period, with its qualifier and the

@@ -1,7 +1,8 @@
 package org.minsheng.observation;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.graphql.Description;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 @Description("How a published value relates to the true figure. \"1870余家\" is MORE_THAN 1870, not 1870.")
 @RegisterForReflection

@@ -2,15 +2,17 @@ package org.minsheng.program;
 
 import java.time.LocalDate;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
 import org.minsheng.source.DatePrecision;
 import org.minsheng.vocabulary.Theme;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A policy programme, keyed by a slug code such as {@code sanzhi-yifu}. */
 @Entity

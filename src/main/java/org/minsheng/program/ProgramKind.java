@@ -1,7 +1,8 @@
 package org.minsheng.program;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.graphql.Description;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 @Description("What kind of public action a programme is.")
 @RegisterForReflection

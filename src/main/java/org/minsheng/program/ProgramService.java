@@ -46,7 +46,7 @@ public class ProgramService implements NodeLoader {
 
     @Override
     public Optional<Program> find(String code) {
-        return ProgramEntity.<ProgramEntity>findByIdOptional(code).map(ProgramEntity::toGraph);
+        return ProgramEntity.<ProgramEntity> findByIdOptional(code).map(ProgramEntity::toGraph);
     }
 
     public Page<Program> list(Theme theme, String regionCode, PageRequest request) {
@@ -67,10 +67,12 @@ public class ProgramService implements NodeLoader {
         List<Object[]> links = new ArrayList<>();
         links.addAll(Batches.chunked(codes, chunk -> pairs(
                 "select ra.regionCode, pr.programCode from RegionAncestorEntity ra, ProgramRegionEntity pr"
-                        + " where ra.regionCode in :codes and pr.regionCode = ra.ancestorCode", chunk)));
+                        + " where ra.regionCode in :codes and pr.regionCode = ra.ancestorCode",
+                chunk)));
         links.addAll(Batches.chunked(codes, chunk -> pairs(
                 "select ra.ancestorCode, pr.programCode from RegionAncestorEntity ra, ProgramRegionEntity pr"
-                        + " where ra.ancestorCode in :codes and ra.distance > 0 and pr.regionCode = ra.regionCode", chunk)));
+                        + " where ra.ancestorCode in :codes and ra.distance > 0 and pr.regionCode = ra.regionCode",
+                chunk)));
         for (Object[] link : links) {
             programCodes.computeIfAbsent((String) link[0], k -> new TreeSet<>()).add((String) link[1]);
         }
@@ -104,7 +106,7 @@ public class ProgramService implements NodeLoader {
     }
 
     private Map<String, Program> byCodes(List<String> codes) {
-        return Batches.<String, ProgramEntity>chunked(codes, chunk -> ProgramEntity.list("code in ?1", chunk))
+        return Batches.<String, ProgramEntity> chunked(codes, chunk -> ProgramEntity.list("code in ?1", chunk))
                 .stream().map(ProgramEntity::toGraph)
                 .collect(Collectors.toMap(Program::code, Function.identity()));
     }

@@ -2,12 +2,13 @@ package org.minsheng.region;
 
 import java.io.Serializable;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * The closure of the region tree: one row for each region and each of its ancestors, itself

@@ -21,7 +21,8 @@ public class RegionGraphQLApi {
 
     @Query("region")
     @Description("The region with this statistical division code, or null when there is none.")
-    public Region region(@NonNull @Name("code") @Description("Statistical division code, e.g. \"150000\" or \"150403103\".") String code) {
+    public Region region(
+            @NonNull @Name("code") @Description("Statistical division code, e.g. \"150000\" or \"150403103\".") String code) {
         return regions.find(code).orElse(null);
     }
 

@@ -1,7 +1,8 @@
 package org.minsheng.region;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.graphql.Description;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 @Description("Level of a statistical division in the region tree.")
 @RegisterForReflection

@@ -30,7 +30,7 @@ public class RegionService implements NodeLoader {
 
     @Override
     public Optional<Region> find(String code) {
-        return RegionEntity.<RegionEntity>findByIdOptional(code).map(RegionEntity::toGraph);
+        return RegionEntity.<RegionEntity> findByIdOptional(code).map(RegionEntity::toGraph);
     }
 
     public Page<Region> list(RegionLevel level, String parentCode, String search, PageRequest request) {
@@ -53,7 +53,7 @@ public class RegionService implements NodeLoader {
 
     /** Regions by code, for other features' batch resolvers. */
     public Map<String, Region> byCodes(List<String> codes) {
-        return Batches.<String, RegionEntity>chunked(codes,
+        return Batches.<String, RegionEntity> chunked(codes,
                 chunk -> RegionEntity.list("code in ?1", chunk)).stream()
                 .map(RegionEntity::toGraph)
                 .collect(Collectors.toMap(Region::code, Function.identity()));

@@ -4,13 +4,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.minsheng.indicator.UnitOfMeasure;
 import org.minsheng.observation.Qualifier;
 import org.minsheng.program.ProgramKind;
 import org.minsheng.region.RegionLevel;
 import org.minsheng.source.DatePrecision;
 import org.minsheng.vocabulary.Theme;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** A validated seed bundle, ready to import: every reference resolves and every quote states its figure. */
 public record SeedBundle(String location, String checksum, List<RegionRow> regions, List<SourceDef> sources,

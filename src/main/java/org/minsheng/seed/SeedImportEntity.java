@@ -2,13 +2,14 @@ package org.minsheng.seed;
 
 import java.time.Instant;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A completed seed import; the newest one tells which bundle the database holds. */
 @Entity
@@ -38,6 +39,6 @@ public class SeedImportEntity extends PanacheEntityBase {
     public int observations;
 
     public static SeedImportEntity latest() {
-        return SeedImportEntity.<SeedImportEntity>find("order by id desc").firstResult();
+        return SeedImportEntity.<SeedImportEntity> find("order by id desc").firstResult();
     }
 }

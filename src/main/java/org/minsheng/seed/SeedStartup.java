@@ -4,10 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import io.quarkus.runtime.Quarkus;
-import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
 import org.minsheng.config.MinshengConfig;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Imports the seed bundle at start when the database does not hold it yet, and logs one line

@@ -1,6 +1,5 @@
 package org.minsheng.seed;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import org.minsheng.indicator.IndicatorEntity;
 import org.minsheng.observation.ObservationEntity;
 import org.minsheng.program.ProgramEntity;
@@ -31,6 +29,8 @@ import org.minsheng.region.RegionEntity;
 import org.minsheng.seed.SeedBundle.NaturalKey;
 import org.minsheng.seed.SeedBundle.RegionRow;
 import org.minsheng.source.SourceEntity;
+
+import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
  * Writes a validated bundle in one transaction, so that it lands whole or not at all. Rows are
@@ -65,7 +65,8 @@ public class SeedWriter {
         List<ProgramEntity> oldPrograms = sync.upsert(all(ProgramEntity.class), bundle.programs(), p -> p.code,
                 SeedBundle.ProgramDef::code, ProgramEntity::new, SeedWriter::apply, SeedWriter::state);
         List<ProgramRegionEntity> oldProgramRegions = sync.upsert(all(ProgramRegionEntity.class),
-                bundle.programs().stream().flatMap(p -> p.regions().stream().map(r -> new ProgramRegionEntity(p.code(), r))).toList(),
+                bundle.programs().stream().flatMap(p -> p.regions().stream().map(r -> new ProgramRegionEntity(p.code(), r)))
+                        .toList(),
                 l -> List.of(l.programCode, l.regionCode), l -> List.of(l.programCode, l.regionCode),
                 ProgramRegionEntity::new, (e, l) -> {
                     e.programCode = l.programCode;

@@ -1,7 +1,8 @@
 package org.minsheng.source;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.graphql.Description;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 @Description("How much of a source's date is known.")
 @RegisterForReflection

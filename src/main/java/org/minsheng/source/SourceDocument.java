@@ -21,7 +21,8 @@ public record SourceDocument(
         @Description("How much of date is known.") DatePrecision datePrecision,
         @Description("Where to find the document (an address or a file in the seed bundle).") String locator,
         @Description("What else is known about the document, and how its relative dates were resolved.") String note)
-        implements Node {
+        implements
+            Node {
 
     public static final String TYPE = "Source";
 

@@ -27,7 +27,7 @@ public class SourceService implements NodeLoader {
 
     @Override
     public Optional<SourceDocument> find(String code) {
-        return SourceEntity.<SourceEntity>findByIdOptional(code).map(SourceEntity::toGraph);
+        return SourceEntity.<SourceEntity> findByIdOptional(code).map(SourceEntity::toGraph);
     }
 
     public Page<SourceDocument> list(PageRequest request) {
@@ -39,7 +39,7 @@ public class SourceService implements NodeLoader {
     }
 
     public Map<String, SourceDocument> byCodes(List<String> codes) {
-        return Batches.<String, SourceEntity>chunked(codes, chunk -> SourceEntity.list("code in ?1", chunk))
+        return Batches.<String, SourceEntity> chunked(codes, chunk -> SourceEntity.list("code in ?1", chunk))
                 .stream().map(SourceEntity::toGraph)
                 .collect(Collectors.toMap(SourceDocument::code, Function.identity()));
     }

@@ -1,7 +1,8 @@
 package org.minsheng.vocabulary;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.graphql.Description;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 @Description("A livelihood domain that indicators and programmes belong to.")
 @RegisterForReflection

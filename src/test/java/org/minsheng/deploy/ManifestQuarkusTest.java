@@ -19,6 +19,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -36,11 +42,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.quarkus.test.junit.QuarkusTest;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The Kubernetes manifests, rendered by kubectl kustomize and read with fabric8's model, against
@@ -54,7 +55,7 @@ class ManifestQuarkusTest {
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([A-Z0-9_]+)");
 
     @ParameterizedTest
-    @ValueSource(strings = {"embedded", "production"})
+    @ValueSource(strings = { "embedded", "production" })
     void probesMatchTheApplicationsHealthEndpointsAndPort(String overlay) {
         int appPort = productionHttpPort();
         for (PodSpec pod : pods(render(overlay), Deployment.class)) {
@@ -70,7 +71,7 @@ class ManifestQuarkusTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"embedded", "production"})
+    @ValueSource(strings = { "embedded", "production" })
     void environmentVariablesAreSettingsTheApplicationReads(String overlay) throws IOException {
         Set<String> known = knownEnvironmentNames();
         List<HasMetadata> objects = render(overlay);
@@ -91,7 +92,7 @@ class ManifestQuarkusTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"embedded", "production"})
+    @ValueSource(strings = { "embedded", "production" })
     void theHeapIsSizedFromTheContainerAndAnOutOfMemoryErrorEndsThePod(String overlay) {
         Map<String, String> config = config(render(overlay));
         assertTrue(config.getOrDefault("JAVA_TOOL_OPTIONS", "").contains("-XX:MaxRAMPercentage="), config.toString());
@@ -113,7 +114,7 @@ class ManifestQuarkusTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"embedded", "production"})
+    @ValueSource(strings = { "embedded", "production" })
     void everyContainerIsLimitedAndLockedDown(String overlay) {
         List<HasMetadata> objects = render(overlay);
         List<PodSpec> pods = new ArrayList<>(pods(objects, Deployment.class));
@@ -190,7 +191,8 @@ class ManifestQuarkusTest {
         assertTrue(seed.getEnv().stream().anyMatch(e -> e.getName().equals("MINSHENG_SEED_EXIT_AFTER_IMPORT")
                 && "true".equals(e.getValue())));
         assertTrue(policy.getSpec().getPodSelector().getMatchLabels().entrySet()
-                .stream().allMatch(e -> e.getValue().equals(job.getSpec().getTemplate().getMetadata().getLabels().get(e.getKey()))),
+                .stream()
+                .allMatch(e -> e.getValue().equals(job.getSpec().getTemplate().getMetadata().getLabels().get(e.getKey()))),
                 "the network policy covers the seed Job too");
     }
 

@@ -10,11 +10,13 @@ import java.sql.Statement;
 
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.minsheng.support.GraphQL;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
 
 /** An unexpected failure answers a stable code and an error ID, never the exception behind it. */
 @QuarkusTest
@@ -38,7 +40,7 @@ class ErrorContractQuarkusTest {
         assertTrue(message.matches("Internal server error \\(error ID [0-9a-f-]{36}\\); the service log has the details"),
                 message);
         assertFalse(response.toString().contains("SQL"), response.toString());
-        for (String leak : new String[] {"java.", "org.", "hibernate", "source_hidden", "Exception:"}) {
+        for (String leak : new String[] { "java.", "org.", "hibernate", "source_hidden", "Exception:" }) {
             assertFalse(response.toString().contains(leak), leak + " in " + response);
         }
         assertTrue(GraphQL.data("{ sources { totalCount } }").at("/sources/totalCount").asInt() > 0, "back to normal");

@@ -10,17 +10,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.minsheng.support.GraphQL;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class HealthAndUiQuarkusTest {
 
     @Test
     void healthEndpointsAreUp() {
-        for (String probe : new String[] {"live", "ready", "started"}) {
+        for (String probe : new String[] { "live", "ready", "started" }) {
             given().when().get("/q/health/" + probe).then().statusCode(200).body("status", equalTo("UP"));
         }
     }

@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.minsheng.support.GraphQL;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 /** Prometheus metrics at /q/metrics: GraphQL operation timings, Hibernate and the connection pool. */
 @QuarkusTest

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.test.junit.QuarkusTest;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.minsheng.support.GraphQL;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Nested queries must not multiply database round trips: the number of SQL statements depends on
@@ -80,7 +82,8 @@ class StatementCountQuarkusTest {
             counties += prefecture.get("children").size();
         }
         assertEquals(108, counties);
-        assertTrue(walk.statements() <= PROVINCE_WALK_BOUND, "the walk of 1 + 12 + 108 regions took " + walk.statements() + " statements");
+        assertTrue(walk.statements() <= PROVINCE_WALK_BOUND,
+                "the walk of 1 + 12 + 108 regions took " + walk.statements() + " statements");
     }
 
     @Test

@@ -27,7 +27,8 @@ class BoundedExecutorTest {
         assertTrue(started.await(5, TimeUnit.SECONDS));
         assertDoesNotThrow(() -> executor.execute(done::countDown), "one task waits in the queue");
         assertEquals(1, executor.running());
-        assertThrows(RejectedExecutionException.class, () -> executor.execute(() -> { }), "a third is refused");
+        assertThrows(RejectedExecutionException.class, () -> executor.execute(() -> {
+        }), "a third is refused");
 
         release.countDown();
         assertTrue(done.await(5, TimeUnit.SECONDS));

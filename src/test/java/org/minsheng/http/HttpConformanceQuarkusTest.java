@@ -9,10 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
 
 /** The GraphQL-over-HTTP rules clients rely on: media types, status codes, GET, headers and request IDs. */
 @QuarkusTest
@@ -35,7 +36,7 @@ class HttpConformanceQuarkusTest {
 
     @Test
     void aBodyThatIsNotJsonIsRefusedWith415() {
-        for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded"}) {
+        for (String type : new String[] { "text/plain", "application/x-www-form-urlencoded" }) {
             given().contentType(type).body("{\"query\":\"{ __typename }\"}").when().post("/graphql").then()
                     .statusCode(415).body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
         }

@@ -11,14 +11,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.Test;
+import org.minsheng.support.GraphQL;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
-import org.minsheng.support.GraphQL;
 
 /**
  * With one executor thread and a queue of one, two requests at a time are served (one runs, one
@@ -37,7 +39,6 @@ class QueueQuarkusTest {
     }
 
     private static final String QUERY = "{ regions(first: 30) { nodes { code name children { code name } } } }";
-
 
     @Test
     void twoAtATimeAreServed() throws Exception {

@@ -9,10 +9,12 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.minsheng.support.GraphQL;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class RegionPagingQuarkusTest {
@@ -54,7 +56,8 @@ class RegionPagingQuarkusTest {
 
     @Test
     void firstDefaultsToTwentyAndZeroGivesAnEmptyPage() {
-        JsonNode data = GraphQL.data("{ page: regions { edges { cursor } } empty: regions(first: 0) { totalCount nodes { code } pageInfo { hasNextPage endCursor } } }");
+        JsonNode data = GraphQL.data(
+                "{ page: regions { edges { cursor } } empty: regions(first: 0) { totalCount nodes { code } pageInfo { hasNextPage endCursor } } }");
         assertEquals(20, data.at("/page/edges").size());
         assertEquals(0, data.at("/empty/nodes").size());
         assertEquals(1346, data.at("/empty/totalCount").asInt());
@@ -64,8 +67,10 @@ class RegionPagingQuarkusTest {
 
     @Test
     void aCursorKeepsItsPlaceAcrossQueries() {
-        String cursor = GraphQL.data("{ regions(first: 2) { pageInfo { endCursor } } }").at("/regions/pageInfo/endCursor").asText();
-        JsonNode next = GraphQL.data("query($a: String) { regions(first: 1, after: $a) { nodes { code } } }", Map.of("a", cursor));
+        String cursor = GraphQL.data("{ regions(first: 2) { pageInfo { endCursor } } }").at("/regions/pageInfo/endCursor")
+                .asText();
+        JsonNode next = GraphQL.data("query($a: String) { regions(first: 1, after: $a) { nodes { code } } }",
+                Map.of("a", cursor));
         assertEquals("150102", next.at("/regions/nodes/0/code").asText());
     }
 

@@ -65,13 +65,19 @@ class BundleReaderTest {
         int observation = bundle.lineOf("observations.csv", "159999");
         List<String> problems = problems(bundle);
         assertEquals(List.of(
-                "regions.csv:" + bundle.lineOf("regions.csv", "150403103,") + ": region 150403103 has level COUNTY but its code is that of a TOWNSHIP",
-                "indicators.yaml:" + (bundle.lineOf("indicators.yaml", "employment.gig_market_floor_area")) + ": unit: \"SQUARE_FOOT\" is not one of PERSON, PERSON_TIME, PERCENT, PERCENTAGE_POINT, YUAN, SQUARE_METRE, ITEM",
-                "programs.yaml:" + bundle.lineOf("programs.yaml", "code: wuhai-gig-markets") + ": program wuhai-gig-markets: unknown indicator \"employment.gig_market_floor_area\"",
-                "programs.yaml:" + bundle.lineOf("programs.yaml", "work-injury-cross-province-settlement-pilot") + ": program work-injury-cross-province-settlement-pilot: unknown region \"150999\"",
+                "regions.csv:" + bundle.lineOf("regions.csv", "150403103,")
+                        + ": region 150403103 has level COUNTY but its code is that of a TOWNSHIP",
+                "indicators.yaml:" + (bundle.lineOf("indicators.yaml", "employment.gig_market_floor_area"))
+                        + ": unit: \"SQUARE_FOOT\" is not one of PERSON, PERSON_TIME, PERCENT, PERCENTAGE_POINT, YUAN, SQUARE_METRE, ITEM",
+                "programs.yaml:" + bundle.lineOf("programs.yaml", "code: wuhai-gig-markets")
+                        + ": program wuhai-gig-markets: unknown indicator \"employment.gig_market_floor_area\"",
+                "programs.yaml:" + bundle.lineOf("programs.yaml", "work-injury-cross-province-settlement-pilot")
+                        + ": program work-injury-cross-province-settlement-pilot: unknown region \"150999\"",
                 "observations.csv:" + observation + ": unknown region code \"159999\"",
-                "observations.csv:" + observation + ": value \"abc\" is not a decimal number in base units (e.g. 201000 for 20.1万, 98.2 for 98.2%)",
-                "observations.csv:" + bundle.lineOf("observations.csv", "employment.gig_market_floor_area") + ": unknown indicator \"employment.gig_market_floor_area\""),
+                "observations.csv:" + observation
+                        + ": value \"abc\" is not a decimal number in base units (e.g. 201000 for 20.1万, 98.2 for 98.2%)",
+                "observations.csv:" + bundle.lineOf("observations.csv", "employment.gig_market_floor_area")
+                        + ": unknown indicator \"employment.gig_market_floor_area\""),
                 problems);
     }
 
@@ -86,7 +92,8 @@ class BundleReaderTest {
     @Test
     void aQualifierTheQuoteDoesNotStateIsRefused() {
         TestBundle bundle = TestBundle.copyOfSeeds().replace("observations.csv",
-                "childcare.institutions,150000,2024-12-31,1870,MORE_THAN", "childcare.institutions,150000,2024-12-31,1870,EXACT");
+                "childcare.institutions,150000,2024-12-31,1870,MORE_THAN",
+                "childcare.institutions,150000,2024-12-31,1870,EXACT");
         assertProblems(bundle, "observations.csv:" + bundle.lineOf("observations.csv", "childcare.institutions,")
                 + ": qualifier EXACT does not match the quote, which writes \"托育机构1870余家\" (MORE_THAN)");
     }
@@ -111,7 +118,8 @@ class BundleReaderTest {
     void malformedCsvAndYamlPointAtTheirLine() {
         TestBundle csv = TestBundle.copyOfSeeds().append("observations.csv", "a,\"b\"c,d\n");
         assertEquals(1, problems(csv).size());
-        assertEquals(true, problems(csv).get(0).startsWith("observations.csv:" + csv.lineCount("observations.csv") + ": malformed CSV"));
+        assertEquals(true,
+                problems(csv).get(0).startsWith("observations.csv:" + csv.lineCount("observations.csv") + ": malformed CSV"));
 
         TestBundle yaml = TestBundle.copyOfSeeds().replace("programs.yaml", "  kind: PILOT\n", "  kind: PILOT\n  oops\n");
         assertEquals(true, problems(yaml).get(0).startsWith("programs.yaml:"), problems(yaml).toString());
@@ -124,9 +132,11 @@ class BundleReaderTest {
                 .replace("regions.csv", "code,name,name_en,level,parent_code,statistical_only",
                         "code,name,name_en,level,parent_code,statistical_only,extra");
         List<String> problems = problems(bundle);
-        assertEquals("regions.csv:1: unknown column \"extra\" (known: code, name, level, parent_code, name_en, statistical_only)",
+        assertEquals(
+                "regions.csv:1: unknown column \"extra\" (known: code, name, level, parent_code, name_en, statistical_only)",
                 problems.get(0).replace(", statistical_only, name_en", ", name_en, statistical_only"));
-        assertEquals(true, problems.stream().anyMatch(p -> p.startsWith("sources.yaml:1: unknown field \"titel\"")), problems.toString());
+        assertEquals(true, problems.stream().anyMatch(p -> p.startsWith("sources.yaml:1: unknown field \"titel\"")),
+                problems.toString());
     }
 
     private static void assertProblems(TestBundle bundle, String... expected) {

@@ -26,7 +26,7 @@ class PeriodNotationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "24", "2024-13", "2024-02-30", "2025/2024", "2024/2025/2026", "2024年", "Q1 2024"})
+    @ValueSource(strings = { "", "24", "2024-13", "2024-02-30", "2025/2024", "2024/2025/2026", "2024年", "Q1 2024" })
     void anythingElseIsRefused(String text) {
         assertThrows(IllegalArgumentException.class, () -> PeriodNotation.parse(text));
     }

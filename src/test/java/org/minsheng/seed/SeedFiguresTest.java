@@ -86,12 +86,17 @@ class SeedFiguresTest {
         ObservationRow jobs = bundle.observations().stream()
                 .filter(o -> o.indicator().equals("employment.urban_new_jobs")).findFirst().orElseThrow();
         assertTrue(FigureFormat.checkQuote(jobs.quote(), jobs.value(), jobs.qualifier(), UnitOfMeasure.PERSON).isEmpty());
-        assertTrue(FigureFormat.checkQuote(jobs.quote(), new BigDecimal("20100"), jobs.qualifier(), UnitOfMeasure.PERSON).isPresent());
-        assertTrue(FigureFormat.checkQuote(jobs.quote(), new BigDecimal("20.1"), jobs.qualifier(), UnitOfMeasure.PERSON).isPresent(),
+        assertTrue(FigureFormat.checkQuote(jobs.quote(), new BigDecimal("20100"), jobs.qualifier(), UnitOfMeasure.PERSON)
+                .isPresent());
+        assertTrue(
+                FigureFormat.checkQuote(jobs.quote(), new BigDecimal("20.1"), jobs.qualifier(), UnitOfMeasure.PERSON)
+                        .isPresent(),
                 "20.1 must not match the 20.1 of 20.1万");
-        assertTrue(FigureFormat.checkQuote("2024年城镇新增就业120.1万人", jobs.value(), jobs.qualifier(), UnitOfMeasure.PERSON).isPresent(),
+        assertTrue(
+                FigureFormat.checkQuote("2024年城镇新增就业120.1万人", jobs.value(), jobs.qualifier(), UnitOfMeasure.PERSON).isPresent(),
                 "20.1万 must not match inside 120.1万");
         assertTrue(FigureFormat.checkQuote("截至2024年底，建成各类托育机构1870余家", new BigDecimal("2024"),
-                jobs.qualifier(), UnitOfMeasure.ITEM).isEmpty(), "a year is a number too; the check is on the figure, not its meaning");
+                jobs.qualifier(), UnitOfMeasure.ITEM).isEmpty(),
+                "a year is a number too; the check is on the figure, not its meaning");
     }
 }

@@ -9,11 +9,12 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.minsheng.support.DatabaseSnapshot;
 import org.minsheng.support.TestBundle;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
 
 /** Imports through the running application: a bad bundle writes nothing; the same bundle twice changes nothing. */
 @QuarkusTest
@@ -31,7 +32,8 @@ class SeedImportQuarkusTest {
     void unknownRegionCodeIsRefusedAndNothingChanges() {
         TestBundle bundle = TestBundle.copyOfSeeds()
                 .replace("observations.csv", URBAN_JOBS, "employment.urban_new_jobs,159999,2024,201000,")
-                .append("observations.csv", "employment.urban_new_jobs,150300,2024,201000,EXACT,nmg-minsheng-2025,2024年城镇新增就业20.1万人,\n");
+                .append("observations.csv",
+                        "employment.urban_new_jobs,150300,2024,201000,EXACT,nmg-minsheng-2025,2024年城镇新增就业20.1万人,\n");
         assertRefusedWithNoChange(bundle, "observations.csv:" + bundle.lineOf("observations.csv", "159999")
                 + ": unknown region code \"159999\"");
     }
@@ -76,7 +78,8 @@ class SeedImportQuarkusTest {
         TestBundle bundle = TestBundle.copyOfSeeds();
         String places = bundle.line("observations.csv", "childcare.places,");
         bundle.replace("observations.csv", places, places.replaceFirst(",[^,]*$", ",Edited note."))
-                .replace("observations.csv", bundle.line("observations.csv", "employment.gig_market_free_tool_kinds") + "\n", "");
+                .replace("observations.csv", bundle.line("observations.csv", "employment.gig_market_free_tool_kinds") + "\n",
+                        "");
         DatabaseSnapshot before = DatabaseSnapshot.take();
         ImportResult result = writeAndRollBack(BundleLocation.of(bundle.location()), false);
         assertTrue(result.imported());

@@ -55,7 +55,7 @@ public final class BadRequests {
     public static void assertAnsweredCleanly(BadRequests.Case request, HttpResponse<String> response) {
         assertTrue(response.statusCode() < 500, request.name() + " answered " + response.statusCode() + ": "
                 + response.body());
-        for (String leak : new String[] {"java.", "Exception", "org.hibernate", "org.minsheng", "SQL", "\tat "}) {
+        for (String leak : new String[] { "java.", "Exception", "org.hibernate", "org.minsheng", "SQL", "\tat " }) {
             assertFalse(response.body().contains(leak), request.name() + " leaks " + leak + ": " + response.body());
         }
         if (response.statusCode() == 204) {
@@ -87,10 +87,10 @@ public final class BadRequests {
     // ---- the cases ---------------------------------------------------------------------------
 
     private static void malformedJson(List<Case> cases) {
-        String[] bodies = {"{", "}", "[]", "null", "\"{ __typename }\"", "123", "true", "{\"query\":}",
-            "{'query':'{ __typename }'}", "{\"query\":\"{ __typename }\"} {}", "{\"query\":\"{ __typename }\",}",
-            "{\"query\":\"{ __typename }\",\"query\":\"{ __typename }\"}", "{\"query\":\"\\u12\"}",
-            "{\"query\" \"{ __typename }\"}", "\uFEFF{\"query\":\"{ __typename }\"}"};
+        String[] bodies = { "{", "}", "[]", "null", "\"{ __typename }\"", "123", "true", "{\"query\":}",
+                "{'query':'{ __typename }'}", "{\"query\":\"{ __typename }\"} {}", "{\"query\":\"{ __typename }\",}",
+                "{\"query\":\"{ __typename }\",\"query\":\"{ __typename }\"}", "{\"query\":\"\\u12\"}",
+                "{\"query\" \"{ __typename }\"}", "\uFEFF{\"query\":\"{ __typename }\"}" };
         for (int i = 0; i < bodies.length; i++) {
             cases.add(post("malformed JSON " + i + ": " + bodies[i], bodies[i]));
         }
@@ -113,14 +113,14 @@ public final class BadRequests {
 
     private static void mediaTypesAndMethods(List<Case> cases) {
         byte[] ok = GraphQL.json(Map.of("query", "{ __typename }")).getBytes(StandardCharsets.UTF_8);
-        String[] types = {null, "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
-            "application/xml", "application/json; charset=latin1", "application/graphql", "text/html", "*/*", "json"};
+        String[] types = { null, "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+                "application/xml", "application/json; charset=latin1", "application/graphql", "text/html", "*/*", "json" };
         for (String type : types) {
             cases.add(new Case("Content-Type " + type, "POST", type, ok, null, null));
         }
         cases.add(new Case("Accept text/html only", "POST", JSON, ok, null, "text/html"));
         cases.add(new Case("Accept image/png", "POST", JSON, ok, null, "image/png"));
-        for (String method : new String[] {"PUT", "DELETE", "PATCH"}) {
+        for (String method : new String[] { "PUT", "DELETE", "PATCH" }) {
             cases.add(new Case(method, method, JSON, ok, null, null));
         }
         cases.add(new Case("OPTIONS", "OPTIONS", null, null, null, null));
@@ -134,12 +134,12 @@ public final class BadRequests {
     private static void bodies(List<Case> cases) {
         cases.add(new Case("empty body", "POST", JSON, new byte[0], null, null));
         cases.add(new Case("whitespace body", "POST", JSON, "   ".getBytes(StandardCharsets.UTF_8), null, null));
-        cases.add(new Case("invalid UTF-8 bytes", "POST", JSON, new byte[] {'{', '"', 'q', '"', ':', '"', (byte) 0xff,
-            (byte) 0xfe, '"', '}'}, null, null));
-        cases.add(new Case("overlong UTF-8 sequence", "POST", JSON, new byte[] {'{', '"', 'q', 'u', 'e', 'r', 'y', '"', ':',
-            '"', (byte) 0xc0, (byte) 0xaf, '"', '}'}, null, null));
+        cases.add(new Case("invalid UTF-8 bytes", "POST", JSON, new byte[] { '{', '"', 'q', '"', ':', '"', (byte) 0xff,
+                (byte) 0xfe, '"', '}' }, null, null));
+        cases.add(new Case("overlong UTF-8 sequence", "POST", JSON, new byte[] { '{', '"', 'q', 'u', 'e', 'r', 'y', '"', ':',
+                '"', (byte) 0xc0, (byte) 0xaf, '"', '}' }, null, null));
         cases.add(new Case("lone UTF-8 continuation byte in a query", "POST", JSON, concat(
-                "{\"query\":\"{ regions(search: \\\"", new byte[] {(byte) 0x80}, "\\\") { totalCount } }\"}"), null,
+                "{\"query\":\"{ regions(search: \\\"", new byte[] { (byte) 0x80 }, "\\\") { totalCount } }\"}"), null,
                 null));
         cases.add(post("body over the size limit (70 KB)", "{\"query\": \"{ __typename }\", \"x\": \""
                 + "a".repeat(70_000) + "\"}"));
@@ -192,7 +192,7 @@ public final class BadRequests {
 
     private static void variablesAndScalars(List<Case> cases) {
         String firstQuery = "query($f: Int) { regions(first: $f) { totalCount } }";
-        Object[] firsts = {"x", 4294967297L, 2147483648L, 1.5, -1, 101, List.of(1), Map.of("a", 1), true};
+        Object[] firsts = { "x", 4294967297L, 2147483648L, 1.5, -1, 101, List.of(1), Map.of("a", 1), true };
         for (Object first : firsts) {
             cases.add(post("variable first = " + first, GraphQL.json(Map.of("query", firstQuery, "variables",
                     Map.of("f", first)))));
@@ -206,8 +206,8 @@ public final class BadRequests {
                 + " \"variables\": {\"c\": null}}"));
         cases.add(post("an undeclared variable", GraphQL.json(Map.of("query", "{ region(code: $c) { name } }",
                 "variables", Map.of("c", "150000")))));
-        String[] dates = {"2024-13-01", "2024-02-30", "x", "2024/01/01", "", "20240101", "2024-1-1", "+99999-01-01",
-            "2024-01-01T00:00:00Z"};
+        String[] dates = { "2024-13-01", "2024-02-30", "x", "2024/01/01", "", "20240101", "2024-1-1", "+99999-01-01",
+                "2024-01-01T00:00:00Z" };
         for (String date : dates) {
             cases.add(query("Date literal \"" + date + "\"", "{ observations(filter: {from: \"" + date
                     + "\"}) { totalCount } }"));
@@ -224,16 +224,17 @@ public final class BadRequests {
                 "query($l: RegionLevel) { regions(level: $l) { totalCount } }", "variables", Map.of("l", "county")))));
         cases.add(query("display language unknown", "{ observations(first: 1) { nodes { display(language: FR) } } }"));
         cases.add(query("an unknown filter field", "{ observations(filter: {region: \"150000\"}) { totalCount } }"));
-        cases.add(query("from after to", "{ observations(filter: {from: \"2025-01-01\", to: \"2024-01-01\"}) { totalCount } }"));
+        cases.add(
+                query("from after to", "{ observations(filter: {from: \"2025-01-01\", to: \"2024-01-01\"}) { totalCount } }"));
     }
 
     private static void idsAndCursors(List<Case> cases) {
-        String[] ids = {"", "!!!", "%%%", "bm9jb2xvbg", "UmVnaW9uOg", "T2JzZXJ2YXRpb246YWJj", "Q2FyOjE",
-            "x".repeat(10_000), "T2JzZXJ2YXRpb246OTk5OTk5OTk5OTk5OTk5OTk5OTk5"};
+        String[] ids = { "", "!!!", "%%%", "bm9jb2xvbg", "UmVnaW9uOg", "T2JzZXJ2YXRpb246YWJj", "Q2FyOjE",
+                "x".repeat(10_000), "T2JzZXJ2YXRpb246OTk5OTk5OTk5OTk5OTk5OTk5OTk5" };
         for (String id : ids) {
             cases.add(query("node(id: \"" + abbreviate(id) + "\")", "{ node(id: \"" + id + "\") { id } }"));
         }
-        String[] cursors = {"", "%%%", "!!", "Y3Vyc29yOnYxOg", "Y3Vyc29yOnYxOmFiYw", "x".repeat(10_000)};
+        String[] cursors = { "", "%%%", "!!", "Y3Vyc29yOnYxOg", "Y3Vyc29yOnYxOmFiYw", "x".repeat(10_000) };
         for (String cursor : cursors) {
             cases.add(query("regions(after: \"" + abbreviate(cursor) + "\")", "{ regions(after: \"" + cursor
                     + "\") { totalCount } }"));
@@ -243,19 +244,19 @@ public final class BadRequests {
     }
 
     private static void injections(List<Case> cases) {
-        String[] payloads = {"' OR '1'='1", "\\\"; DROP TABLE region; --", "%", "_", "\\\\", "<script>alert(1)</script>",
-            "${jndi:ldap://127.0.0.1/x}", "\\u0000", "../../etc/passwd", "🏃‍♀️"};
+        String[] payloads = { "' OR '1'='1", "\\\"; DROP TABLE region; --", "%", "_", "\\\\", "<script>alert(1)</script>",
+                "${jndi:ldap://127.0.0.1/x}", "\\u0000", "../../etc/passwd", "🏃‍♀️" };
         String[] arguments = {
-            "{ region(code: \"%s\") { name } }",
-            "{ regions(search: \"%s\") { totalCount } }",
-            "{ regions(parentCode: \"%s\") { totalCount } }",
-            "{ indicator(code: \"%s\") { name } }",
-            "{ indicators(search: \"%s\") { totalCount } }",
-            "{ program(code: \"%s\") { name } }",
-            "{ programs(regionCode: \"%s\") { totalCount } }",
-            "{ source(code: \"%s\") { title } }",
-            "{ observations(filter: {within: \"%s\"}) { totalCount } }",
-            "{ observations(filter: {regionCodes: [\"%s\"], indicatorCodes: [\"%s\"]}) { totalCount } }"};
+                "{ region(code: \"%s\") { name } }",
+                "{ regions(search: \"%s\") { totalCount } }",
+                "{ regions(parentCode: \"%s\") { totalCount } }",
+                "{ indicator(code: \"%s\") { name } }",
+                "{ indicators(search: \"%s\") { totalCount } }",
+                "{ program(code: \"%s\") { name } }",
+                "{ programs(regionCode: \"%s\") { totalCount } }",
+                "{ source(code: \"%s\") { title } }",
+                "{ observations(filter: {within: \"%s\"}) { totalCount } }",
+                "{ observations(filter: {regionCodes: [\"%s\"], indicatorCodes: [\"%s\"]}) { totalCount } }" };
         for (String argument : arguments) {
             for (String payload : payloads) {
                 cases.add(query("injection " + payload + " in " + argument.substring(2, argument.indexOf('(')),

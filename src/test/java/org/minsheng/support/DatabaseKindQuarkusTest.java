@@ -7,9 +7,10 @@ import java.sql.SQLException;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Test;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
 /** The suite runs on the database its profile names: H2 by default, PostgreSQL with -Ppostgres. */
 @QuarkusTest

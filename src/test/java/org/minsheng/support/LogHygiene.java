@@ -19,7 +19,8 @@ public final class LogHygiene {
     /** What a log line about a caller's request must never show. */
     private static final Pattern INTERNALS = Pattern.compile(
             "Exception|\\tat |\\bjava\\.|org\\.minsheng\\.|org\\.hibernate\\.|SQLState|\\bselect\\b.*\\bfrom\\b|"
-                    + "\\binsert into\\b", Pattern.CASE_INSENSITIVE);
+                    + "\\binsert into\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private LogHygiene() {
     }
