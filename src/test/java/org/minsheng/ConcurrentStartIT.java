@@ -13,7 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.minsheng.region.RegionLevel;
 import org.minsheng.support.PostgresAdmin;
+import org.minsheng.support.SeedFacts;
 import org.minsheng.support.ServiceProcess;
 
 /**
@@ -50,16 +52,17 @@ class ConcurrentStartIT {
             List<String> lines = List.of(a.logLines("Seed bundle classpath:seeds"), b.logLines("Seed bundle classpath:seeds"))
                     .stream().flatMap(List::stream).toList();
             assertEquals(2, lines.size(), "one seed line per replica:\n" + a.log() + "\n----\n" + b.log());
-            assertEquals(1, lines.stream().filter(l -> l.contains(" loaded: 1346 regions")).count(), lines.toString());
+            assertEquals(1, lines.stream().filter(l -> l.contains(" loaded: " + SeedFacts.regions() + " regions")).count(),
+                    lines.toString());
             assertEquals(1, lines.stream().filter(l -> l.contains(" already loaded at ")).count(), lines.toString());
 
             assertEquals(1, PostgresAdmin.count(database, "select count(*) from seed_import"));
-            assertEquals(48, PostgresAdmin.count(database, "select count(*) from observation"));
-            assertEquals(1346, PostgresAdmin.count(database, "select count(*) from region"));
+            assertEquals(SeedFacts.observations(), PostgresAdmin.count(database, "select count(*) from observation"));
+            assertEquals(SeedFacts.regions(), PostgresAdmin.count(database, "select count(*) from region"));
             assertEquals(1, PostgresAdmin.count(database, "select count(*) from flyway_schema_history where success"));
 
             for (ServiceProcess replica : List.of(a, b)) {
-                assertEquals(108, replica.graphql("{ regions(level: COUNTY) { totalCount } }")
+                assertEquals(SeedFacts.regions(RegionLevel.COUNTY), replica.graphql("{ regions(level: COUNTY) { totalCount } }")
                         .at("/data/regions/totalCount").asInt());
                 assertTrue(replica.log().contains("Database: jdbc:postgresql"), "the replica runs on PostgreSQL");
             }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.minsheng.support.PostgresAdmin;
+import org.minsheng.support.SeedFacts;
 import org.minsheng.support.ServiceProcess;
 
 /**
@@ -51,10 +52,11 @@ class SeedJobIT {
             jobEnv.put("MINSHENG_SEED_EXIT_AFTER_IMPORT", "true");
             try (ServiceProcess job = ServiceProcess.start(dir, Map.of(), jobEnv)) {
                 assertEquals(0, job.awaitExit(Duration.ofSeconds(120)), job.log());
-                assertEquals(1, job.logLines(" loaded: 1346 regions").size(), job.log());
+                assertEquals(1, job.logLines(" loaded: " + SeedFacts.regions() + " regions").size(), job.log());
             }
             awaitStatus(replica, 200);
-            assertEquals(48, replica.graphql("{ observations { totalCount } }").at("/data/observations/totalCount").asInt());
+            assertEquals(SeedFacts.observations(),
+                    replica.graphql("{ observations { totalCount } }").at("/data/observations/totalCount").asInt());
             assertEquals(1, replica.logLines("Seed import at start is off").size());
         }
         assertEquals(1, PostgresAdmin.count(database, "select count(*) from seed_import"));

@@ -17,18 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class NodeQuarkusTest {
 
-    private static final String NODE = """
-            query Node($id: ID!) {
-              node(id: $id) {
-                __typename
-                id
-                ... on Region { code name }
-                ... on Indicator { code name }
-                ... on Program { code name }
-                ... on Source { code title }
-                ... on Observation { value quote indicator { code } }
-              }
-            }""";
+    private static final String NODE = GraphQL.resource("graphql/queries/node.graphql");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {

@@ -24,17 +24,7 @@ class SchemaQuarkusTest {
     /** The reviewed schema; every change to the API shows up as a diff of this file. */
     private static final Path SNAPSHOT = Path.of("src/test/resources/schema.graphql");
 
-    private static final String INTROSPECTION = """
-            {
-              __schema {
-                types {
-                  name kind description
-                  fields(includeDeprecated: true) { name description args { name description } }
-                  inputFields { name description }
-                  enumValues(includeDeprecated: true) { name description }
-                }
-              }
-            }""";
+    private static final String INTROSPECTION = GraphQL.resource("graphql/queries/type-descriptions.graphql");
 
     @Test
     void everyTypeFieldArgumentAndEnumValueHasADescription() {

@@ -8,7 +8,9 @@ import jakarta.inject.Inject;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
+import org.minsheng.region.RegionLevel;
 import org.minsheng.support.GraphQL;
+import org.minsheng.support.SeedFacts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -37,53 +39,24 @@ class StatementCountQuarkusTest {
      */
     private static final int PREFECTURE_WALK_BOUND = 23;
 
-    private static final String WALK = """
-            query Walk($first: Int) {
-              regions(level: PREFECTURE, first: $first) {
-                nodes {
-                  code
-                  parent { code }
-                  ancestors { code }
-                  programs { code indicators { code } }
-                  children {
-                    code
-                    programs { code regions { code } source { code } }
-                    observations(first: 100) {
-                      totalCount
-                      nodes { value display indicator { code } region { code } source { code } }
-                    }
-                  }
-                  observations { totalCount nodes { indicator { code programs { code } } } }
-                }
-              }
-            }""";
+    private static final String WALK = GraphQL.resource("graphql/queries/prefecture-walk.graphql");
 
     @Inject
     SessionFactory sessionFactory;
 
     @Test
     void provinceWalkStaysUnderAFixedBound() {
-        String province = """
-                {
-                  region(code: "150000") {
-                    children {
-                      children {
-                        code
-                        programs { code name }
-                        observations(first: 100) { totalCount nodes { value quote indicator { code } } }
-                      }
-                    }
-                  }
-                }""";
+        String province = GraphQL.resource("graphql/queries/province-walk.graphql");
         Counted walk = count(province, null);
-        assertEquals(12, walk.data().at("/region/children").size());
+        assertEquals(SeedFacts.childrenOf("150000"), walk.data().at("/region/children").size());
         int counties = 0;
         for (JsonNode prefecture : walk.data().at("/region/children")) {
             counties += prefecture.get("children").size();
         }
-        assertEquals(108, counties);
+        assertEquals(SeedFacts.regions(RegionLevel.COUNTY), counties);
         assertTrue(walk.statements() <= PROVINCE_WALK_BOUND,
-                "the walk of 1 + 12 + 108 regions took " + walk.statements() + " statements");
+                "the walk of the province, its prefectures and " + counties + " counties took " + walk.statements()
+                        + " statements");
     }
 
     @Test

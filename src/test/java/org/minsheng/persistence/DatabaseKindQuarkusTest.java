@@ -1,4 +1,4 @@
-package org.minsheng.support;
+package org.minsheng.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
