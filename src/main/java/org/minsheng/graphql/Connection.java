@@ -9,12 +9,12 @@ import org.eclipse.microprofile.graphql.NonNull;
 /** A Relay connection; each concrete subclass gives the schema its name (RegionConnection, ...). */
 public abstract class Connection<T, E extends Edge<T>> {
 
-    private final int totalCount;
+    private final Page<T> page;
     private final List<E> edges;
     private final PageInfo pageInfo;
 
     protected Connection(Page<T> page, BiFunction<String, T, E> edge) {
-        this.totalCount = page.totalCount();
+        this.page = page;
         this.edges = new java.util.ArrayList<>(page.items().size());
         for (int i = 0; i < page.items().size(); i++) {
             edges.add(edge.apply(Cursor.encode(page.keys().get(i)), page.items().get(i)));
@@ -27,7 +27,7 @@ public abstract class Connection<T, E extends Edge<T>> {
     @NonNull
     @Description("Number of rows in the whole connection, on all pages.")
     public int getTotalCount() {
-        return totalCount;
+        return page.totalCount();
     }
 
     @NonNull

@@ -5,7 +5,16 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /** The validated {@code first}/{@code after} arguments of a connection field. */
 public record PageRequest(int first, String after) {
 
-    public static final int DEFAULT_FIRST = 20;
+    /** The default of every connection's first argument, as the schema states it. */
+    public static final String DEFAULT_FIRST_ARGUMENT = "20";
+
+    public static final int DEFAULT_FIRST = Integer.parseInt(DEFAULT_FIRST_ARGUMENT);
+
+    /** The description of a connection's first argument. */
+    public static final String FIRST_DESCRIPTION = "Page size, 0 to 100.";
+
+    /** The description of a connection's after argument. */
+    public static final String AFTER_DESCRIPTION = "Cursor after which the page starts (pageInfo.endCursor of the previous page).";
 
     /** The page size limit, {@code minsheng.limits.page-size} (100 unless configured). */
     public static final int MAX_FIRST = ConfigProvider.getConfig()

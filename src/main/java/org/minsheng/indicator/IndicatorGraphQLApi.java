@@ -30,8 +30,8 @@ public class IndicatorGraphQLApi {
     public IndicatorConnection indicators(
             @Name("theme") @Description("Only indicators of this theme.") Theme theme,
             @Name("search") @Description("Text found in the code or the Chinese or English name.") String search,
-            @Name("first") @DefaultValue("20") @Description("Page size, 0 to 100.") Integer first,
-            @Name("after") @Description("Cursor after which the page starts (pageInfo.endCursor of the previous page).") String after) {
+            @Name("first") @DefaultValue(PageRequest.DEFAULT_FIRST_ARGUMENT) @Description(PageRequest.FIRST_DESCRIPTION) Integer first,
+            @Name("after") @Description(PageRequest.AFTER_DESCRIPTION) String after) {
         return new IndicatorConnection(indicators.list(theme, search, PageRequest.of(first, after)));
     }
 }

@@ -14,8 +14,7 @@ import org.minsheng.graphql.NodeLoader;
 import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
 import org.minsheng.persistence.Batches;
-import org.minsheng.persistence.Queries;
-import org.minsheng.persistence.Where;
+import org.minsheng.persistence.Jpql;
 import org.minsheng.vocabulary.Theme;
 
 @ApplicationScoped
@@ -35,17 +34,14 @@ public class IndicatorService implements NodeLoader {
     }
 
     public Page<Indicator> list(Theme theme, String search, PageRequest request) {
-        Where where = new Where().and("i.theme = :theme", "theme", theme);
+        Jpql query = Jpql.from(FROM).where("i.theme = :theme", "theme", theme);
         if (search != null && !search.isBlank()) {
             String text = search.strip().toLowerCase(Locale.ROOT);
-            where.and("(i.name like :text escape '\\' or lower(i.nameEn) like :text escape '\\'"
-                    + " or i.code like :text escape '\\')", "text", "%" + Where.likeLiteral(text) + "%");
+            query = query.where("(i.name like :text escape '\\' or lower(i.nameEn) like :text escape '\\'"
+                    + " or i.code like :text escape '\\')", "text", "%" + Jpql.likeLiteral(text) + "%");
         }
-        long total = Queries.count(FROM, where);
-        where.and("i.code > :after", "after", request.afterKey());
-        List<Indicator> rows = Queries.list(IndicatorEntity.class, "i", FROM, where, "i.code", request.first() + 1)
-                .stream().map(IndicatorEntity::toGraph).toList();
-        return Page.of(rows, Indicator::code, request, total);
+        return query.page(IndicatorEntity.class, "i", "i.code", request.afterKey(), request,
+                IndicatorEntity::toGraph, Indicator::code);
     }
 
     public Map<String, Indicator> byCodes(List<String> codes) {

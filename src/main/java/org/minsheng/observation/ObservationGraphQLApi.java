@@ -40,8 +40,8 @@ public class ObservationGraphQLApi {
     @Description("Observations in load order, narrowed by the filter.")
     public ObservationConnection observations(
             @Name("filter") @Description("Conditions the observations must meet.") ObservationFilter filter,
-            @Name("first") @DefaultValue("20") @Description("Page size, 0 to 100.") Integer first,
-            @Name("after") @Description("Cursor after which the page starts (pageInfo.endCursor of the previous page).") String after) {
+            @Name("first") @DefaultValue(PageRequest.DEFAULT_FIRST_ARGUMENT) @Description(PageRequest.FIRST_DESCRIPTION) Integer first,
+            @Name("after") @Description(PageRequest.AFTER_DESCRIPTION) String after) {
         return new ObservationConnection(observations.list(filter, PageRequest.of(first, after)));
     }
 
@@ -50,7 +50,7 @@ public class ObservationGraphQLApi {
     @Description("This region's own observations (use the top-level observations with filter.within for a whole subtree).")
     public List<@NonNull ObservationConnection> regionObservations(@Source List<Region> list,
             @Name("filter") @Description("Conditions the observations must meet.") ObservationFilter filter,
-            @Name("first") @DefaultValue("20") @Description("Page size per region, 0 to 100.") Integer first,
+            @Name("first") @DefaultValue(PageRequest.DEFAULT_FIRST_ARGUMENT) @Description("Page size per region, 0 to 100.") Integer first,
             @Name("after") @Description("Cursor after which the page starts.") String after) {
         PageRequest request = PageRequest.of(first, after);
         return observations.forRegions(list.stream().map(Region::code).toList(), filter, request).stream()
@@ -62,7 +62,7 @@ public class ObservationGraphQLApi {
     @Description("Observations of this indicator, in all regions and periods.")
     public List<@NonNull ObservationConnection> indicatorObservations(@Source List<Indicator> list,
             @Name("filter") @Description("Conditions the observations must meet.") ObservationFilter filter,
-            @Name("first") @DefaultValue("20") @Description("Page size per indicator, 0 to 100.") Integer first,
+            @Name("first") @DefaultValue(PageRequest.DEFAULT_FIRST_ARGUMENT) @Description("Page size per indicator, 0 to 100.") Integer first,
             @Name("after") @Description("Cursor after which the page starts.") String after) {
         PageRequest request = PageRequest.of(first, after);
         return observations.forIndicators(list.stream().map(Indicator::code).toList(), filter, request).stream()

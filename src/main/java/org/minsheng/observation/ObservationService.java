@@ -1,7 +1,5 @@
 package org.minsheng.observation;
 
-import static org.minsheng.persistence.Queries.bind;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.minsheng.graphql.BadUserInputException;
@@ -20,15 +17,16 @@ import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
 import org.minsheng.indicator.IndicatorEntity;
 import org.minsheng.persistence.Batches;
-import org.minsheng.persistence.Queries;
-import org.minsheng.persistence.Where;
+import org.minsheng.persistence.Jpql;
 
 /** Reads observations, in load order (by ID), with the filters of {@link ObservationFilter}. */
 @ApplicationScoped
 @Transactional
 public class ObservationService implements NodeLoader {
 
-    private static final String FROM = "from ObservationEntity o, IndicatorEntity i where i.code = o.indicatorCode and ";
+    /** Every observation with its indicator (the theme filter and the unit need it). */
+    private static final Jpql JOINED = Jpql.from("from ObservationEntity o, IndicatorEntity i")
+            .where("i.code = o.indicatorCode");
 
     @Override
     public String type() {
@@ -42,19 +40,13 @@ public class ObservationService implements NodeLoader {
     }
 
     public Optional<Observation> find(long id) {
-        return em().createQuery("select o, i " + FROM + "o.id = :id", Object[].class)
-                .setParameter("id", id).getResultList().stream().findFirst().map(ObservationService::toGraph);
+        return JOINED.where("o.id = :id", "id", id).list(Object[].class, "o, i", "o.id").stream().findFirst()
+                .map(ObservationService::toGraph);
     }
 
     public Page<Observation> list(ObservationFilter filter, PageRequest request) {
-        Where where = where(filter);
-        long total = bind(em().createQuery("select count(o) " + FROM + where.clause(), Long.class), where)
-                .getSingleResult();
-        where.and("o.id > :after", "after", request.afterId());
-        List<Observation> rows = bind(em().createQuery("select o, i " + FROM + where.clause() + " order by o.id",
-                Object[].class), where).setMaxResults(request.first() + 1).getResultList().stream()
-                .map(ObservationService::toGraph).toList();
-        return Page.of(rows, o -> o.key().toString(), request, total);
+        return query(filter).page(Object[].class, "o, i", "o.id", request.afterId(), request,
+                ObservationService::toGraph, o -> o.key().toString());
     }
 
     /** One page for each region: that region's own observations. */
@@ -74,11 +66,10 @@ public class ObservationService implements NodeLoader {
      */
     private List<Page<Observation>> forParents(String parentPath, List<String> parents, ObservationFilter filter,
             PageRequest request) {
-        Where where = where(filter);
+        Jpql query = query(filter);
         Map<String, List<Long>> idsByParent = new HashMap<>();
-        Batches.chunked(parents, chunk -> bind(em().createQuery("select " + parentPath + ", o.id " + FROM
-                + parentPath + " in :parents and " + where.clause() + " order by o.id", Object[].class), where)
-                .setParameter("parents", chunk).getResultList())
+        Batches.chunked(parents, chunk -> query.where(parentPath + " in :parents", "parents", chunk)
+                .list(Object[].class, parentPath + ", o.id", "o.id"))
                 .forEach(row -> idsByParent.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((Long) row[1]));
 
         Long after = request.afterId();
@@ -92,8 +83,7 @@ public class ObservationService implements NodeLoader {
             wanted.addAll(page);
         }
         Map<Long, Observation> rows = new HashMap<>();
-        Batches.chunked(wanted, chunk -> em().createQuery("select o, i " + FROM + "o.id in :ids", Object[].class)
-                .setParameter("ids", chunk).getResultList())
+        Batches.chunked(wanted, chunk -> JOINED.where("o.id in :ids", "ids", chunk).list(Object[].class, "o, i", "o.id"))
                 .forEach(row -> rows.put(((ObservationEntity) row[0]).id, toGraph(row)));
 
         List<Page<Observation>> pages = new ArrayList<>(parents.size());
@@ -105,33 +95,28 @@ public class ObservationService implements NodeLoader {
         return pages;
     }
 
-    static Where where(ObservationFilter filter) {
-        Where where = new Where();
+    static Jpql query(ObservationFilter filter) {
         if (filter == null) {
-            return where;
+            return JOINED;
         }
         if (filter.from != null && filter.to != null && filter.from.isAfter(filter.to)) {
             throw new BadUserInputException("filter: from (" + filter.from + ") is after to (" + filter.to + ")");
         }
-        return where
-                .and("o.indicatorCode in :indicatorCodes", "indicatorCodes",
+        return JOINED
+                .where("o.indicatorCode in :indicatorCodes", "indicatorCodes",
                         InputLists.checked("filter.indicatorCodes", filter.indicatorCodes))
-                .and("o.regionCode in :regionCodes", "regionCodes",
+                .where("o.regionCode in :regionCodes", "regionCodes",
                         InputLists.checked("filter.regionCodes", filter.regionCodes))
-                .and("o.regionCode in (select ra.regionCode from RegionAncestorEntity ra where ra.ancestorCode = :within)",
+                .where("o.regionCode in (select ra.regionCode from RegionAncestorEntity ra where ra.ancestorCode = :within)",
                         "within", filter.within)
-                .and("i.theme in :themes", "themes", InputLists.checked("filter.themes", filter.themes))
-                .and("o.periodEnd >= :from", "from", filter.from)
-                .and("o.periodStart <= :to", "to", filter.to)
-                .and("o.qualifier in :qualifiers", "qualifiers",
+                .where("i.theme in :themes", "themes", InputLists.checked("filter.themes", filter.themes))
+                .where("o.periodEnd >= :from", "from", filter.from)
+                .where("o.periodStart <= :to", "to", filter.to)
+                .where("o.qualifier in :qualifiers", "qualifiers",
                         InputLists.checked("filter.qualifiers", filter.qualifiers));
     }
 
     private static Observation toGraph(Object[] row) {
         return ((ObservationEntity) row[0]).toGraph((IndicatorEntity) row[1]);
-    }
-
-    private static EntityManager em() {
-        return Queries.em();
     }
 }

@@ -28,13 +28,20 @@ public final class Batches {
         return result;
     }
 
+    /** The parameter a {@link #grouped} query binds its parents' keys to: write {@code "… in " + KEYS}. */
+    public static final String KEYS = ":keys";
+
     /**
      * For one-to-many relations: runs {@code jpql}, which selects (parent key, row) pairs for the
-     * parents bound as {@code :codes}, and answers with each parent's rows, in parent order.
+     * parents bound as {@link #KEYS}, and answers with each parent's rows, in parent order.
      */
     public static <T> List<List<T>> grouped(List<String> keys, String jpql, Function<Object, T> row) {
+        if (!jpql.contains(KEYS)) {
+            throw new IllegalArgumentException("a grouped query binds its keys as " + KEYS + ": " + jpql);
+        }
         Map<String, List<T>> byKey = new LinkedHashMap<>();
-        chunked(keys, chunk -> Queries.em().createQuery(jpql, Object[].class).setParameter("codes", chunk).getResultList())
+        chunked(keys, chunk -> Queries.em().createQuery(jpql, Object[].class).setParameter(KEYS.substring(1), chunk)
+                .getResultList())
                 .forEach(pair -> byKey.computeIfAbsent((String) pair[0], k -> new ArrayList<>()).add(row.apply(pair[1])));
         return inOrder(keys, byKey, List.of());
     }

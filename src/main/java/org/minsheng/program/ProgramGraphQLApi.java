@@ -39,8 +39,8 @@ public class ProgramGraphQLApi {
     public ProgramConnection programs(
             @Name("theme") @Description("Only programmes of this theme.") Theme theme,
             @Name("regionCode") @Description("Only programmes that run in this region: covering it, a region above it, or part of it.") String regionCode,
-            @Name("first") @DefaultValue("20") @Description("Page size, 0 to 100.") Integer first,
-            @Name("after") @Description("Cursor after which the page starts (pageInfo.endCursor of the previous page).") String after) {
+            @Name("first") @DefaultValue(PageRequest.DEFAULT_FIRST_ARGUMENT) @Description(PageRequest.FIRST_DESCRIPTION) Integer first,
+            @Name("after") @Description(PageRequest.AFTER_DESCRIPTION) String after) {
         return new ProgramConnection(programs.list(theme, regionCode, PageRequest.of(first, after)));
     }
 

@@ -19,8 +19,8 @@ import org.minsheng.graphql.PageRequest;
 import org.minsheng.indicator.Indicator;
 import org.minsheng.indicator.IndicatorEntity;
 import org.minsheng.persistence.Batches;
+import org.minsheng.persistence.Jpql;
 import org.minsheng.persistence.Queries;
-import org.minsheng.persistence.Where;
 import org.minsheng.region.Region;
 import org.minsheng.region.RegionEntity;
 import org.minsheng.vocabulary.Theme;
@@ -50,14 +50,11 @@ public class ProgramService implements NodeLoader {
     }
 
     public Page<Program> list(Theme theme, String regionCode, PageRequest request) {
-        Where where = new Where()
-                .and("p.theme = :theme", "theme", theme)
-                .and(RUNS_IN, "region", regionCode);
-        long total = Queries.count(FROM, where);
-        where.and("p.code > :after", "after", request.afterKey());
-        List<Program> rows = Queries.list(ProgramEntity.class, "p", FROM, where, "p.code", request.first() + 1)
-                .stream().map(ProgramEntity::toGraph).toList();
-        return Page.of(rows, Program::code, request, total);
+        return Jpql.from(FROM)
+                .where("p.theme = :theme", "theme", theme)
+                .where(RUNS_IN, "region", regionCode)
+                .page(ProgramEntity.class, "p", "p.code", request.afterKey(), request, ProgramEntity::toGraph,
+                        Program::code);
     }
 
     /** The programmes that run in each region, in code order. */
@@ -67,11 +64,12 @@ public class ProgramService implements NodeLoader {
         List<Object[]> links = new ArrayList<>();
         links.addAll(Batches.chunked(codes, chunk -> pairs(
                 "select ra.regionCode, pr.programCode from RegionAncestorEntity ra, ProgramRegionEntity pr"
-                        + " where ra.regionCode in :codes and pr.regionCode = ra.ancestorCode",
+                        + " where ra.regionCode in " + Batches.KEYS + " and pr.regionCode = ra.ancestorCode",
                 chunk)));
         links.addAll(Batches.chunked(codes, chunk -> pairs(
                 "select ra.ancestorCode, pr.programCode from RegionAncestorEntity ra, ProgramRegionEntity pr"
-                        + " where ra.ancestorCode in :codes and ra.distance > 0 and pr.regionCode = ra.regionCode",
+                        + " where ra.ancestorCode in " + Batches.KEYS
+                        + " and ra.distance > 0 and pr.regionCode = ra.regionCode",
                 chunk)));
         for (Object[] link : links) {
             programCodes.computeIfAbsent((String) link[0], k -> new TreeSet<>()).add((String) link[1]);
@@ -85,7 +83,7 @@ public class ProgramService implements NodeLoader {
     public List<List<Program>> forIndicators(List<Indicator> indicators) {
         return Batches.grouped(indicators.stream().map(Indicator::code).toList(),
                 "select pi.indicatorCode, p from ProgramIndicatorEntity pi, ProgramEntity p"
-                        + " where p.code = pi.programCode and pi.indicatorCode in :codes order by p.code",
+                        + " where p.code = pi.programCode and pi.indicatorCode in " + Batches.KEYS + " order by p.code",
                 row -> ((ProgramEntity) row).toGraph());
     }
 
@@ -93,7 +91,7 @@ public class ProgramService implements NodeLoader {
     public List<List<Region>> regions(List<Program> programs) {
         return Batches.grouped(programs.stream().map(Program::code).toList(),
                 "select pr.programCode, r from ProgramRegionEntity pr, RegionEntity r"
-                        + " where r.code = pr.regionCode and pr.programCode in :codes order by r.code",
+                        + " where r.code = pr.regionCode and pr.programCode in " + Batches.KEYS + " order by r.code",
                 row -> ((RegionEntity) row).toGraph());
     }
 
@@ -101,7 +99,7 @@ public class ProgramService implements NodeLoader {
     public List<List<Indicator>> indicators(List<Program> programs) {
         return Batches.grouped(programs.stream().map(Program::code).toList(),
                 "select pi.programCode, i from ProgramIndicatorEntity pi, IndicatorEntity i"
-                        + " where i.code = pi.indicatorCode and pi.programCode in :codes order by i.code",
+                        + " where i.code = pi.indicatorCode and pi.programCode in " + Batches.KEYS + " order by i.code",
                 row -> ((IndicatorEntity) row).toGraph());
     }
 
@@ -112,7 +110,7 @@ public class ProgramService implements NodeLoader {
     }
 
     private static List<Object[]> pairs(String jpql, List<String> codes) {
-        return ProgramEntity.getEntityManager().createQuery(jpql, Object[].class)
-                .setParameter("codes", codes).getResultList();
+        return Queries.em().createQuery(jpql, Object[].class).setParameter(Batches.KEYS.substring(1), codes)
+                .getResultList();
     }
 }

@@ -33,8 +33,8 @@ public class RegionGraphQLApi {
             @Name("level") @Description("Only regions of this level.") RegionLevel level,
             @Name("parentCode") @Description("Only the direct children of the region with this code.") String parentCode,
             @Name("search") @Description("Text found in the Chinese or English name, or the start of the code.") String search,
-            @Name("first") @DefaultValue("20") @Description("Page size, 0 to 100.") Integer first,
-            @Name("after") @Description("Cursor after which the page starts (pageInfo.endCursor of the previous page).") String after) {
+            @Name("first") @DefaultValue(PageRequest.DEFAULT_FIRST_ARGUMENT) @Description(PageRequest.FIRST_DESCRIPTION) Integer first,
+            @Name("after") @Description(PageRequest.AFTER_DESCRIPTION) String after) {
         return new RegionConnection(regions.list(level, parentCode, search, PageRequest.of(first, after)));
     }
 

@@ -13,8 +13,7 @@ import org.minsheng.graphql.NodeLoader;
 import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
 import org.minsheng.persistence.Batches;
-import org.minsheng.persistence.Queries;
-import org.minsheng.persistence.Where;
+import org.minsheng.persistence.Jpql;
 
 /** Reads the region tree. Every method that takes a list answers with one query per chunk, in input order. */
 @ApplicationScoped
@@ -34,21 +33,20 @@ public class RegionService implements NodeLoader {
     }
 
     public Page<Region> list(RegionLevel level, String parentCode, String search, PageRequest request) {
-        Where where = new Where()
-                .and("r.level = :level", "level", level)
-                .and("r.parentCode = :parent", "parent", parentCode);
+        Jpql query = Jpql.from(FROM)
+                .where("r.level = :level", "level", level)
+                .where("r.parentCode = :parent", "parent", parentCode);
         if (search != null && !search.isBlank()) {
             String text = search.strip();
-            where.and("(r.name like :contains escape '\\' or lower(r.nameEn) like :containsLower escape '\\'"
-                    + " or r.code like :prefix escape '\\')", "contains", "%" + Where.likeLiteral(text) + "%")
-                    .bind("containsLower", "%" + Where.likeLiteral(text.toLowerCase(java.util.Locale.ROOT)) + "%")
-                    .bind("prefix", Where.likeLiteral(text) + "%");
+            query = query.where("(r.name like :contains escape '\\' or lower(r.nameEn) like :containsLower escape '\\'"
+                    + " or r.code like :prefix escape '\\')",
+                    Map.of(
+                            "contains", "%" + Jpql.likeLiteral(text) + "%",
+                            "containsLower", "%" + Jpql.likeLiteral(text.toLowerCase(java.util.Locale.ROOT)) + "%",
+                            "prefix", Jpql.likeLiteral(text) + "%"));
         }
-        long total = Queries.count(FROM, where);
-        where.and("r.code > :after", "after", request.afterKey());
-        List<Region> rows = Queries.list(RegionEntity.class, "r", FROM, where, "r.code", request.first() + 1)
-                .stream().map(RegionEntity::toGraph).toList();
-        return Page.of(rows, Region::code, request, total);
+        return query.page(RegionEntity.class, "r", "r.code", request.afterKey(), request, RegionEntity::toGraph,
+                Region::code);
     }
 
     /** Regions by code, for other features' batch resolvers. */
@@ -66,13 +64,13 @@ public class RegionService implements NodeLoader {
     /** Each region's children, in code order. */
     public List<List<Region>> children(List<Region> regions) {
         return Batches.grouped(codes(regions), "select r.parentCode, r from RegionEntity r"
-                + " where r.parentCode in :codes order by r.code", row -> ((RegionEntity) row).toGraph());
+                + " where r.parentCode in " + Batches.KEYS + " order by r.code", row -> ((RegionEntity) row).toGraph());
     }
 
     /** Each region's ancestors, the province first. */
     public List<List<Region>> ancestors(List<Region> regions) {
         return Batches.grouped(codes(regions), "select ra.regionCode, a from RegionAncestorEntity ra, RegionEntity a"
-                + " where a.code = ra.ancestorCode and ra.regionCode in :codes and ra.distance > 0"
+                + " where a.code = ra.ancestorCode and ra.regionCode in " + Batches.KEYS + " and ra.distance > 0"
                 + " order by ra.distance desc", row -> ((RegionEntity) row).toGraph());
     }
 

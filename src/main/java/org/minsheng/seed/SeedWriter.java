@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 
 import org.minsheng.indicator.IndicatorEntity;
 import org.minsheng.observation.ObservationEntity;
+import org.minsheng.persistence.Queries;
 import org.minsheng.program.ProgramEntity;
 import org.minsheng.program.ProgramIndicatorEntity;
 import org.minsheng.program.ProgramRegionEntity;
@@ -29,8 +30,6 @@ import org.minsheng.region.RegionEntity;
 import org.minsheng.seed.SeedBundle.NaturalKey;
 import org.minsheng.seed.SeedBundle.RegionRow;
 import org.minsheng.source.SourceEntity;
-
-import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
  * Writes a validated bundle in one transaction, so that it lands whole or not at all. Rows are
@@ -42,7 +41,7 @@ public class SeedWriter {
 
     @Transactional
     public ImportResult write(SeedBundle bundle, boolean force) {
-        EntityManager em = Panache.getEntityManager();
+        EntityManager em = Queries.em();
         em.find(SeedLockEntity.class, SeedLockEntity.ROW, LockModeType.PESSIMISTIC_WRITE);
         SeedImportEntity latest = SeedImportEntity.latest();
         if (!force && latest != null && latest.checksum.equals(bundle.checksum())) {
@@ -116,7 +115,7 @@ public class SeedWriter {
     }
 
     private static <E> List<E> all(Class<E> type) {
-        return Panache.getEntityManager().createQuery("from " + type.getSimpleName(), type).getResultList();
+        return Queries.em().createQuery("from " + type.getSimpleName(), type).getResultList();
     }
 
     private static List<RegionRow> parentsFirst(List<RegionRow> regions) {

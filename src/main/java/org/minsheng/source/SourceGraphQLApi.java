@@ -26,8 +26,8 @@ public class SourceGraphQLApi {
     @NonNull
     @Description("All sources, in code order.")
     public SourceConnection sources(
-            @Name("first") @DefaultValue("20") @Description("Page size, 0 to 100.") Integer first,
-            @Name("after") @Description("Cursor after which the page starts (pageInfo.endCursor of the previous page).") String after) {
+            @Name("first") @DefaultValue(PageRequest.DEFAULT_FIRST_ARGUMENT) @Description(PageRequest.FIRST_DESCRIPTION) Integer first,
+            @Name("after") @Description(PageRequest.AFTER_DESCRIPTION) String after) {
         return new SourceConnection(sources.list(PageRequest.of(first, after)));
     }
 }

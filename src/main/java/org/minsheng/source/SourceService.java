@@ -13,8 +13,7 @@ import org.minsheng.graphql.NodeLoader;
 import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
 import org.minsheng.persistence.Batches;
-import org.minsheng.persistence.Queries;
-import org.minsheng.persistence.Where;
+import org.minsheng.persistence.Jpql;
 
 @ApplicationScoped
 @Transactional
@@ -31,11 +30,8 @@ public class SourceService implements NodeLoader {
     }
 
     public Page<SourceDocument> list(PageRequest request) {
-        long total = SourceEntity.count();
-        Where where = new Where().and("s.code > :after", "after", request.afterKey());
-        List<SourceDocument> rows = Queries.list(SourceEntity.class, "s", "from SourceEntity s", where, "s.code",
-                request.first() + 1).stream().map(SourceEntity::toGraph).toList();
-        return Page.of(rows, SourceDocument::code, request, total);
+        return Jpql.from("from SourceEntity s").page(SourceEntity.class, "s", "s.code", request.afterKey(), request,
+                SourceEntity::toGraph, SourceDocument::code);
     }
 
     public Map<String, SourceDocument> byCodes(List<String> codes) {

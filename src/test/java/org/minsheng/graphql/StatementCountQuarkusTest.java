@@ -71,6 +71,14 @@ class StatementCountQuarkusTest {
         assertTrue(twelve.statements() <= PREFECTURE_WALK_BOUND, twelve.statements() + " statements");
     }
 
+    @Test
+    void totalsAreCountedOnlyWhenSelected() {
+        assertEquals(1, count("{ regions(first: 5) { nodes { code } } }", null).statements());
+        assertEquals(2, count("{ regions(first: 5) { totalCount nodes { code } } }", null).statements());
+        assertEquals(1, count("{ observations(first: 5) { nodes { value } } }", null).statements());
+        assertEquals(2, count("{ observations(first: 5) { totalCount nodes { value } } }", null).statements());
+    }
+
     private Counted count(String query, Integer first) {
         Statistics statistics = sessionFactory.getStatistics();
         statistics.clear();

@@ -1,0 +1,120 @@
+package org.minsheng.persistence;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.persistence.TypedQuery;
+
+import org.minsheng.graphql.Page;
+import org.minsheng.graphql.PageRequest;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * An immutable JPQL query: a {@code from} part and conditions, each with its bound parameters.
+ * Every {@code where} returns a new query, so the order in which conditions are added cannot
+ * change what an earlier copy counts or lists.
+ */
+public final class Jpql {
+
+    private final String from;
+    private final List<String> conditions;
+    private final Map<String, Object> parameters;
+
+    private Jpql(String from, List<String> conditions, Map<String, Object> parameters) {
+        this.from = from;
+        this.conditions = List.copyOf(conditions);
+        this.parameters = Map.copyOf(parameters);
+    }
+
+    /** A query over {@code from}, e.g. {@code "from RegionEntity r"}. */
+    public static Jpql from(String from) {
+        return new Jpql(from, List.of(), Map.of());
+    }
+
+    /**
+     * This query and {@code condition}, which refers to {@code value} as {@code :name}; this query
+     * itself when the value is null. An empty collection matches nothing.
+     */
+    public Jpql where(String condition, String name, Object value) {
+        if (value == null) {
+            return this;
+        }
+        if (value instanceof Collection<?> collection && collection.isEmpty()) {
+            return where("1 = 0");
+        }
+        Map<String, Object> bound = new HashMap<>(parameters);
+        bound.put(name, value);
+        return with(condition, bound);
+    }
+
+    /** This query and a condition that binds no parameter. */
+    public Jpql where(String condition) {
+        return with(condition, parameters);
+    }
+
+    /** This query and a condition that binds several parameters. */
+    public Jpql where(String condition, Map<String, Object> values) {
+        Map<String, Object> bound = new HashMap<>(parameters);
+        bound.putAll(values);
+        return with(condition, bound);
+    }
+
+    private Jpql with(String condition, Map<String, Object> bound) {
+        List<String> all = new ArrayList<>(conditions);
+        all.add(condition);
+        return new Jpql(from, all, bound);
+    }
+
+    /** {@code select count(*)} of this query. */
+    public long count() {
+        return bind(Queries.em().createQuery("select count(*) " + from + where(), Long.class)).getSingleResult();
+    }
+
+    /** {@code select <select>} of this query in {@code orderBy} order, every row. */
+    public <T> List<T> list(Class<T> type, String select, String orderBy) {
+        return bind(Queries.em().createQuery("select " + select + " " + from + where() + " order by " + orderBy, type))
+                .getResultList();
+    }
+
+    /** {@code select <select>} of this query in {@code orderBy} order, at most {@code limit} rows. */
+    public <T> List<T> list(Class<T> type, String select, String orderBy, int limit) {
+        return bind(Queries.em().createQuery("select " + select + " " + from + where() + " order by " + orderBy, type))
+                .setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * One page of this query in the order of {@code keyPath} (a unique key): the rows after the
+     * request's cursor, and a total counted only when a caller reads it.
+     */
+    public <E, T> Page<T> page(Class<E> type, String select, String keyPath, Object afterKey, PageRequest request,
+            Function<E, T> toGraph, Function<T, String> key) {
+        List<T> rows = where(keyPath + " > :after", "after", afterKey)
+                .list(type, select, keyPath, request.first() + 1).stream().map(toGraph).toList();
+        return Page.of(rows, key, request, Page.lazyTotal(() -> QuarkusTransaction.joiningExisting().call(this::count)));
+    }
+
+    /** The bound parameters, for queries built around this one's conditions. */
+    public Map<String, Object> parameters() {
+        return parameters;
+    }
+
+    /** {@code " where …"}, or nothing when there is no condition. */
+    public String where() {
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    public <T> TypedQuery<T> bind(TypedQuery<T> query) {
+        parameters.forEach(query::setParameter);
+        return query;
+    }
+
+    /** Escapes LIKE wildcards so user text matches literally (with {@code escape '\'}). */
+    public static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
