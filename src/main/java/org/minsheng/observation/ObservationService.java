@@ -18,6 +18,7 @@ import org.minsheng.graphql.PageRequest;
 import org.minsheng.indicator.IndicatorEntity;
 import org.minsheng.persistence.Batches;
 import org.minsheng.persistence.Jpql;
+import org.minsheng.persistence.Queries;
 
 /** Reads observations, in load order (by ID), with the filters of {@link ObservationFilter}. */
 @ApplicationScoped
@@ -61,27 +62,40 @@ public class ObservationService implements NodeLoader {
     }
 
     /**
-     * Pages for many parents in two statements: the matching IDs of all parents, then the rows
-     * on the requested pages.
+     * Pages for many parents in two statements, reading only the rows they return: the IDs of each
+     * parent's page with its total (window functions over the matching rows, so the work follows
+     * the page size, not the table), then those rows. The first row of each parent comes along even
+     * off the page, so that every parent's total is known.
      */
     private List<Page<Observation>> forParents(String parentPath, List<String> parents, ObservationFilter filter,
             PageRequest request) {
         Jpql query = query(filter);
-        Map<String, List<Long>> idsByParent = new HashMap<>();
-        Batches.chunked(parents, chunk -> query.where(parentPath + " in :parents", "parents", chunk)
-                .list(Object[].class, parentPath + ", o.id", "o.id"))
-                .forEach(row -> idsByParent.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((Long) row[1]));
-
-        Long after = request.afterId();
+        long after = request.afterId() == null ? 0L : request.afterId();
+        int size = request.first() + 1;
+        // after and size are numbers the service computed, written into the query as literals: Hibernate
+        // cannot infer parameter types against the columns of a derived table.
+        String ranked = "select x.parent, x.id, x.total, x.pos from (%s) x where (x.id > " + after + " and x.pos <= "
+                + size + ") or x.rn = 1 order by x.id";
+        String window = parentPath + " as parent, o.id as id, count(o.id) over (partition by " + parentPath
+                + ") as total, row_number() over (partition by " + parentPath + " order by o.id) as rn,"
+                + " sum(case when o.id > " + after + " then 1 else 0 end) over (partition by " + parentPath
+                + " order by o.id rows between unbounded preceding and current row) as pos";
+        Map<String, Long> totals = new HashMap<>();
         Map<String, List<Long>> pageIds = new LinkedHashMap<>();
         List<Long> wanted = new ArrayList<>();
-        for (Map.Entry<String, List<Long>> entry : idsByParent.entrySet()) {
-            List<Long> page = entry.getValue().stream()
-                    .filter(id -> after == null || id > after)
-                    .limit(request.first() + 1L).toList();
-            pageIds.put(entry.getKey(), page);
-            wanted.addAll(page);
-        }
+        Batches.chunked(parents, chunk -> {
+            Jpql inner = query.where(parentPath + " in :parents", "parents", chunk);
+            return inner.bind(Queries.em().createQuery(ranked.formatted(inner.subquery(window)), Object[].class))
+                    .getResultList();
+        }).forEach(row -> {
+            String parent = (String) row[0];
+            long id = ((Number) row[1]).longValue();
+            totals.put(parent, ((Number) row[2]).longValue());
+            if (id > after && ((Number) row[3]).longValue() <= size) {
+                pageIds.computeIfAbsent(parent, k -> new ArrayList<>()).add(id);
+                wanted.add(id);
+            }
+        });
         Map<Long, Observation> rows = new HashMap<>();
         Batches.chunked(wanted, chunk -> JOINED.where("o.id in :ids", "ids", chunk).list(Object[].class, "o, i", "o.id"))
                 .forEach(row -> rows.put(((ObservationEntity) row[0]).id, toGraph(row)));
@@ -89,8 +103,7 @@ public class ObservationService implements NodeLoader {
         List<Page<Observation>> pages = new ArrayList<>(parents.size());
         for (String parent : parents) {
             List<Observation> page = pageIds.getOrDefault(parent, List.of()).stream().map(rows::get).toList();
-            int total = idsByParent.getOrDefault(parent, List.of()).size();
-            pages.add(Page.of(page, o -> o.key().toString(), request, total));
+            pages.add(Page.of(page, o -> o.key().toString(), request, totals.getOrDefault(parent, 0L)));
         }
         return pages;
     }

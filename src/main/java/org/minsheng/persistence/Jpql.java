@@ -70,6 +70,14 @@ public final class Jpql {
         return new Jpql(from, all, bound);
     }
 
+    /**
+     * {@code select <select>} of this query as HQL text, to be the derived table of an outer query;
+     * run the outer query with {@link #bind}.
+     */
+    public String subquery(String select) {
+        return "select " + select + " " + from + where();
+    }
+
     /** {@code select count(*)} of this query. */
     public long count() {
         return bind(Queries.em().createQuery("select count(*) " + from + where(), Long.class)).getSingleResult();
