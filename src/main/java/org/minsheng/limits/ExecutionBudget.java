@@ -85,10 +85,6 @@ public final class ExecutionBudget {
         return exceeded;
     }
 
-    public long rows() {
-        return rows.get();
-    }
-
     /** {@code extensions.cost} of the response: the estimate, the objects resolved and the limit of each. */
     public Map<String, Object> costExtension() {
         return cost(requested, rows.get(), costLimit, rowLimit);

@@ -54,10 +54,6 @@ public class UnpagedLists {
         return bounds.getOrDefault(type + "." + field, UNKNOWN);
     }
 
-    public Map<String, Integer> all() {
-        return bounds;
-    }
-
     synchronized void refresh() {
         try {
             Map<String, Integer> read = new TreeMap<>();

@@ -106,11 +106,6 @@ public final class Jpql {
         return Page.of(rows, key, request, Page.lazyTotal(() -> QuarkusTransaction.joiningExisting().call(this::count)));
     }
 
-    /** The bound parameters, for queries built around this one's conditions. */
-    public Map<String, Object> parameters() {
-        return parameters;
-    }
-
     /** {@code " where …"}, or nothing when there is no condition. */
     public String where() {
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
