@@ -10,44 +10,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 jar=$(realpath "${1:-$here/../target/quarkus-app/quarkus-run.jar}")
 cd "$here"
-pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-port=${FAULTS_PG_PORT:-55433}
-while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-http=${FAULTS_HTTP_PORT:-18080}
-work=$(mktemp -d /tmp/minsheng-faults.XXXXXX)
-chmod 755 "$work"
-service_pid=
-
-as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
-psql_q() { "$pgbin/psql" -h "$work" -p "$port" -U postgres -d minsheng -tAc "$1"; }
-pg_stop() { as_postgres "$pgbin/pg_ctl -D $work/data -m fast -w stop" >/dev/null; }
-pg_start() { as_postgres "$pgbin/pg_ctl -D $work/data -o '-p $port -k $work -c listen_addresses=127.0.0.1' -l $work/pg.log -w start" >/dev/null; }
-cleanup() {
-  [ -n "$service_pid" ] && kill -9 "$service_pid" 2>/dev/null || true
-  as_postgres "$pgbin/pg_ctl -D $work/data -m immediate stop" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-start_service() {
-  (cd "$work" && exec env MINSHENG_DB_URL="jdbc:postgresql://127.0.0.1:$port/minsheng" MINSHENG_DB_USER=postgres \
-    MINSHENG_DB_PASSWORD= QUARKUS_HTTP_PORT="$http" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-    java -Xmx256m -jar "$jar" >>"$work/service.log" 2>&1) &
-  service_pid=$!
-}
-wait_ready() {
-  for _ in $(seq 1 120); do
-    curl -sf -o /dev/null "http://127.0.0.1:$http/q/health/ready" && return 0
-    sleep 0.5
-  done
-  echo "the service did not become ready"; tail -n 30 "$work/service.log"; return 1
-}
-
-chown postgres "$work" 2>/dev/null || true
-as_postgres "$pgbin/initdb -D $work/data -A trust -U postgres" >/dev/null
-pg_start
-as_postgres "$pgbin/createdb -h $work -p $port -U postgres minsheng"
-echo "private PostgreSQL $(basename "$(dirname "$pgbin")") on 127.0.0.1:$port ($work)"
+. "$here/private-pg.sh"
+pg_create
 
 echo "--- 1. SIGKILL during the first seed import"
 start_service
@@ -71,7 +35,7 @@ fi
 
 echo "--- 2. The database stopped under load"
 PG_STOP="su postgres -s /bin/sh -c '$pgbin/pg_ctl -D $work/data -m fast -w stop' >/dev/null" \
-PG_START="su postgres -s /bin/sh -c \"$pgbin/pg_ctl -D $work/data -o '-p $port -k $work -c listen_addresses=127.0.0.1' -l $work/pg.log -w start\" >/dev/null" \
+PG_START="su postgres -s /bin/sh -c \"$pgbin/pg_ctl -D $work/data -o '$pg_options' -l $work/pg.log -w start\" >/dev/null" \
   node outage.mjs --url "http://127.0.0.1:$http" --pid "$service_pid"
 if grep -E "OutOfMemoryError|Exception in thread" "$work/service.log" >/dev/null; then
   echo "fault check FAILED: the service log has a crash"; exit 1

@@ -2,10 +2,11 @@ package org.minsheng.observation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -20,14 +21,19 @@ import org.minsheng.persistence.Batches;
 import org.minsheng.persistence.Jpql;
 import org.minsheng.persistence.Queries;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 /** Reads observations, in load order (by ID), with the filters of {@link ObservationFilter}. */
 @ApplicationScoped
 @Transactional
 public class ObservationService implements NodeLoader {
 
-    /** Every observation with its indicator (the theme filter and the unit need it). */
+    /** Every observation with its indicator (the unit needs it). */
     private static final Jpql JOINED = Jpql.from("from ObservationEntity o, IndicatorEntity i")
             .where("i.code = o.indicatorCode");
+
+    /** Every observation alone: where only IDs are wanted, an index of (parent, id) answers without the table. */
+    private static final Jpql OBSERVATIONS = Jpql.from("from ObservationEntity o");
 
     @Override
     public String type() {
@@ -46,83 +52,97 @@ public class ObservationService implements NodeLoader {
     }
 
     public Page<Observation> list(ObservationFilter filter, PageRequest request) {
-        return query(filter).page(Object[].class, "o, i", "o.id", request.afterId(), request,
+        return query(JOINED, filter).page(Object[].class, "o, i", "o.id", request.afterId(), request,
                 ObservationService::toGraph, o -> o.key().toString());
     }
 
     /** One page for each region: that region's own observations. */
     public List<Page<Observation>> forRegions(List<String> regionCodes, ObservationFilter filter, PageRequest request) {
-        return forParents("o.regionCode", regionCodes, filter, request);
+        return forParents("RegionEntity", "o.regionCode", regionCodes, filter, request);
     }
 
     /** One page for each indicator. */
     public List<Page<Observation>> forIndicators(List<String> indicatorCodes, ObservationFilter filter,
             PageRequest request) {
-        return forParents("o.indicatorCode", indicatorCodes, filter, request);
+        return forParents("IndicatorEntity", "o.indicatorCode", indicatorCodes, filter, request);
     }
 
     /**
-     * Pages for many parents in two statements, reading only the rows they return: the IDs of each
-     * parent's page with its total (window functions over the matching rows, so the work follows
-     * the page size, not the table), then those rows. The first row of each parent comes along even
-     * off the page, so that every parent's total is known.
+     * Pages for many parents in two statements that read only the rows they return: the IDs of each
+     * parent's page, then those rows. Totals are one grouped count, run only when a total is read.
      */
-    private List<Page<Observation>> forParents(String parentPath, List<String> parents, ObservationFilter filter,
-            PageRequest request) {
-        Jpql query = query(filter);
-        long after = request.afterId() == null ? 0L : request.afterId();
+    private List<Page<Observation>> forParents(String parentEntity, String parentPath, List<String> parents,
+            ObservationFilter filter, PageRequest request) {
+        Jpql query = query(OBSERVATIONS, filter);
+        Jpql afterCursor = query.where("o.id > :after", "after", request.afterId() == null ? 0L : request.afterId());
+        // The page size is a number the service computed (1 to 101), written as a literal: neither a
+        // lateral subquery's limit nor a comparison with a derived table's column takes a parameter
+        // portably.
         int size = request.first() + 1;
-        // after and size are numbers the service computed, written into the query as literals: Hibernate
-        // cannot infer parameter types against the columns of a derived table.
-        String ranked = "select x.parent, x.id, x.total, x.pos from (%s) x where (x.id > " + after + " and x.pos <= "
-                + size + ") or x.rn = 1 order by x.id";
-        String window = parentPath + " as parent, o.id as id, count(o.id) over (partition by " + parentPath
-                + ") as total, row_number() over (partition by " + parentPath + " order by o.id) as rn,"
-                + " sum(case when o.id > " + after + " then 1 else 0 end) over (partition by " + parentPath
-                + " order by o.id rows between unbounded preceding and current row) as pos";
-        Map<String, Long> totals = new HashMap<>();
-        Map<String, List<Long>> pageIds = new LinkedHashMap<>();
+        String hql;
+        Jpql bound;
+        if (Queries.lateralJoins()) {
+            // For each parent, the first IDs after the cursor: a range scan of the (parent, id) index
+            // that stops after size rows, reading the index alone.
+            bound = afterCursor.where(parentPath + " = p.code");
+            hql = "select p.code, x.id from " + parentEntity + " p join lateral (" + bound.subquery("o.id as id")
+                    + " order by o.id limit " + size + ") x where p.code in :parents";
+        } else {
+            // The same IDs by numbering each parent's matching rows (H2 has no lateral subqueries).
+            bound = afterCursor.where(parentPath + " in :parents");
+            hql = "select x.parent, x.id from (" + bound.subquery(parentPath + " as parent, o.id as id, row_number() over"
+                    + " (partition by " + parentPath + " order by o.id) as rn") + ") x where x.rn <= " + size;
+        }
+        Map<String, List<Long>> pageIds = new HashMap<>();
         List<Long> wanted = new ArrayList<>();
-        Batches.chunked(parents, chunk -> {
-            Jpql inner = query.where(parentPath + " in :parents", "parents", chunk);
-            return inner.bind(Queries.em().createQuery(ranked.formatted(inner.subquery(window)), Object[].class))
-                    .getResultList();
-        }).forEach(row -> {
-            String parent = (String) row[0];
-            long id = ((Number) row[1]).longValue();
-            totals.put(parent, ((Number) row[2]).longValue());
-            if (id > after && ((Number) row[3]).longValue() <= size) {
-                pageIds.computeIfAbsent(parent, k -> new ArrayList<>()).add(id);
-                wanted.add(id);
-            }
-        });
+        Batches.chunked(parents, chunk -> bound.bind(Queries.em().createQuery(hql, Object[].class))
+                .setParameter("parents", chunk).getResultList())
+                .forEach(row -> {
+                    long id = ((Number) row[1]).longValue();
+                    pageIds.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(id);
+                    wanted.add(id);
+                });
         Map<Long, Observation> rows = new HashMap<>();
         Batches.chunked(wanted, chunk -> JOINED.where("o.id in :ids", "ids", chunk).list(Object[].class, "o, i", "o.id"))
                 .forEach(row -> rows.put(((ObservationEntity) row[0]).id, toGraph(row)));
 
+        Map<String, Long> totals = new ConcurrentHashMap<>();
+        LongSupplier countAll = Page.lazyTotal(() -> QuarkusTransaction.joiningExisting().call(() -> {
+            Batches.chunked(parents, chunk -> {
+                Jpql counted = query.where(parentPath + " in :parents", "parents", chunk);
+                return counted.bind(Queries.em().createQuery(counted.subquery(parentPath + ", count(o.id)") + " group by "
+                        + parentPath, Object[].class)).getResultList();
+            }).forEach(row -> totals.put((String) row[0], ((Number) row[1]).longValue()));
+            return (long) totals.size();
+        }));
         List<Page<Observation>> pages = new ArrayList<>(parents.size());
         for (String parent : parents) {
-            List<Observation> page = pageIds.getOrDefault(parent, List.of()).stream().map(rows::get).toList();
-            pages.add(Page.of(page, o -> o.key().toString(), request, totals.getOrDefault(parent, 0L)));
+            List<Observation> page = pageIds.getOrDefault(parent, List.of()).stream().sorted().map(rows::get).toList();
+            pages.add(Page.of(page, o -> o.key().toString(), request, () -> {
+                countAll.getAsLong();
+                return totals.getOrDefault(parent, 0L);
+            }));
         }
         return pages;
     }
 
-    static Jpql query(ObservationFilter filter) {
+    /** {@code base} (observations as {@code o}) with the conditions of {@code filter}. */
+    static Jpql query(Jpql base, ObservationFilter filter) {
         if (filter == null) {
-            return JOINED;
+            return base;
         }
         if (filter.from != null && filter.to != null && filter.from.isAfter(filter.to)) {
             throw new BadUserInputException("filter: from (" + filter.from + ") is after to (" + filter.to + ")");
         }
-        return JOINED
+        return base
                 .where("o.indicatorCode in :indicatorCodes", "indicatorCodes",
                         InputLists.checked("filter.indicatorCodes", filter.indicatorCodes))
                 .where("o.regionCode in :regionCodes", "regionCodes",
                         InputLists.checked("filter.regionCodes", filter.regionCodes))
                 .where("o.regionCode in (select ra.regionCode from RegionAncestorEntity ra where ra.ancestorCode = :within)",
                         "within", filter.within)
-                .where("i.theme in :themes", "themes", InputLists.checked("filter.themes", filter.themes))
+                .where("o.indicatorCode in (select t.code from IndicatorEntity t where t.theme in :themes)", "themes",
+                        InputLists.checked("filter.themes", filter.themes))
                 .where("o.periodEnd >= :from", "from", filter.from)
                 .where("o.periodStart <= :to", "to", filter.to)
                 .where("o.qualifier in :qualifiers", "qualifiers",

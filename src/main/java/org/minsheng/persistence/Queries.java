@@ -2,6 +2,8 @@ package org.minsheng.persistence;
 
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+
 import io.quarkus.hibernate.orm.panache.Panache;
 
 /** The one way to the EntityManager, and queries over whole tables. */
@@ -14,6 +16,16 @@ public final class Queries {
     public static int largestGroup(String groupedCountJpql) {
         return em().createQuery(groupedCountJpql, Long.class).getResultList().stream()
                 .mapToInt(Math::toIntExact).max().orElse(0);
+    }
+
+    /**
+     * Whether the database runs lateral subqueries ({@code join lateral (… limit n)}) itself.
+     * PostgreSQL does; H2 does not, and Hibernate's emulation of them joins every row of the
+     * subquery's tables, so callers take another route there.
+     */
+    public static boolean lateralJoins() {
+        return em().getEntityManagerFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect()
+                .supportsLateral();
     }
 
     /** The EntityManager of the current transaction (every read service runs in one). */

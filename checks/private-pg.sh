@@ -1,0 +1,51 @@
+# Shared by the checks that run the PostgreSQL artifact against a private PostgreSQL cluster
+# (initdb into a temporary folder, its own port, sockets in that folder): nothing else on the
+# machine is touched. Source it after setting `jar`; it sets pgbin, port, http, work and
+# service_pid, and removes the cluster on exit.
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+port=${PRIVATE_PG_PORT:-55433}
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+http=${PRIVATE_HTTP_PORT:-18080}
+while (exec 3<>"/dev/tcp/127.0.0.1/$http") 2>/dev/null; do http=$((http + 1)); done
+work=$(mktemp -d /tmp/minsheng-check.XXXXXX)
+chmod 755 "$work"
+service_pid=
+
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
+psql_q() { "$pgbin/psql" -h "$work" -p "$port" -U postgres -d minsheng -v ON_ERROR_STOP=1 -tAc "$1"; }
+pg_options="-p $port -k $work -c listen_addresses=127.0.0.1"
+pg_stop() { as_postgres "$pgbin/pg_ctl -D $work/data -m fast -w stop" >/dev/null; }
+pg_start() { as_postgres "$pgbin/pg_ctl -D $work/data -o '$pg_options' -l $work/pg.log -w start" >/dev/null; }
+cleanup() {
+  [ -n "$service_pid" ] && kill -9 "$service_pid" 2>/dev/null || true
+  as_postgres "$pgbin/pg_ctl -D $work/data -m immediate stop" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# A new cluster with an empty database `minsheng`; extra server options (-c name=value) as arguments.
+pg_create() {
+  pg_options="$pg_options $*"
+  chown postgres "$work" 2>/dev/null || true
+  as_postgres "$pgbin/initdb -D $work/data -A trust -U postgres" >/dev/null
+  pg_start
+  as_postgres "$pgbin/createdb -h $work -p $port -U postgres minsheng"
+  echo "private PostgreSQL $(basename "$(dirname "$pgbin")") on 127.0.0.1:$port ($work)"
+}
+
+start_service() {
+  (cd "$work" && exec env MINSHENG_DB_URL="jdbc:postgresql://127.0.0.1:$port/minsheng" MINSHENG_DB_USER=postgres \
+    MINSHENG_DB_PASSWORD= QUARKUS_HTTP_PORT="$http" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+    java -Xmx256m -jar "$jar" >>"$work/service.log" 2>&1) &
+  service_pid=$!
+}
+stop_service() {
+  kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=
+}
+wait_ready() {
+  for _ in $(seq 1 120); do
+    curl -sf -o /dev/null "http://127.0.0.1:$http/q/health/ready" && return 0
+    sleep 0.5
+  done
+  echo "the service did not become ready"; tail -n 30 "$work/service.log"; return 1
+}
