@@ -34,21 +34,21 @@ final class PeriodNotation {
     static Interval parse(String text) {
         String[] parts = text.split("/", -1);
         if (parts.length > 2) {
-            throw new IllegalArgumentException("period \"" + text + "\" has more than one \"/\"");
+            throw new IllegalArgumentException("has more than one \"/\"");
         }
-        Interval first = unit(parts[0], text);
-        Interval last = parts.length == 2 ? unit(parts[1], text) : first;
+        Interval first = unit(parts[0]);
+        Interval last = parts.length == 2 ? unit(parts[1]) : first;
         if (last.end().isBefore(first.start())) {
-            throw new IllegalArgumentException("period \"" + text + "\" ends before it starts");
+            throw new IllegalArgumentException("ends before it starts");
         }
         return new Interval(first.start(), last.end());
     }
 
-    private static Interval unit(String part, String whole) {
+    private static Interval unit(String part) {
         try {
             return partial(part).span();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("period \"" + whole + "\" is not YYYY, YYYY-MM, YYYY-MM-DD or start/end");
+            throw new IllegalArgumentException("is not YYYY, YYYY-MM, YYYY-MM-DD or start/end");
         }
     }
 
@@ -68,8 +68,8 @@ final class PeriodNotation {
                 return new PartialDate(new Interval(day, day), DatePrecision.DAY);
             }
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a valid date");
+            throw new IllegalArgumentException("is not a valid date");
         }
-        throw new IllegalArgumentException("\"" + text + "\" is not YYYY, YYYY-MM or YYYY-MM-DD");
+        throw new IllegalArgumentException("is not YYYY, YYYY-MM or YYYY-MM-DD");
     }
 }

@@ -4,49 +4,145 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.minsheng.indicator.IndicatorEntity;
 import org.minsheng.indicator.UnitOfMeasure;
+import org.minsheng.observation.ObservationEntity;
 import org.minsheng.observation.Qualifier;
+import org.minsheng.program.ProgramEntity;
 import org.minsheng.program.ProgramKind;
+import org.minsheng.region.RegionEntity;
 import org.minsheng.region.RegionLevel;
 import org.minsheng.source.DatePrecision;
+import org.minsheng.source.SourceEntity;
 import org.minsheng.vocabulary.Theme;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** A validated seed bundle, ready to import: every reference resolves and every quote states its figure. */
+/**
+ * A validated seed bundle, ready to import: every reference resolves and every quote states its
+ * figure.
+ * <p>
+ * Each row type is the shape of one file, bound by Jackson (a component is a CSV column or a YAML
+ * field, in snake case; {@code required} columns must be in the header), and holds the mapping of
+ * its row onto its table: {@code applyTo} sets every column. Adding a field is a migration, an
+ * entity field, a component here and a line in {@code applyTo}; {@code SeedMappingTest} fails
+ * when one of the last three is missing, and Hibernate's schema validation when the first is.
+ */
 public record SeedBundle(String location, String checksum, List<RegionRow> regions, List<SourceDef> sources,
         List<IndicatorDef> indicators, List<ProgramDef> programs, List<ObservationRow> observations) {
 
     /** A row of regions.csv. */
-    public record RegionRow(int line, String code, String name, String nameEn, RegionLevel level, String parentCode,
-            boolean statisticalOnly) {
+    @RegisterForReflection
+    public record RegionRow(
+            @JsonProperty(required = true) String code,
+            @JsonProperty(required = true) String name,
+            String nameEn,
+            @JsonProperty(required = true) RegionLevel level,
+            @JsonProperty(required = true) String parentCode,
+            Boolean statisticalOnly) {
+
+        void applyTo(RegionEntity e) {
+            e.code = code;
+            e.name = name;
+            e.nameEn = nameEn;
+            e.level = level;
+            e.parentCode = parentCode;
+            e.statisticalOnly = Boolean.TRUE.equals(statisticalOnly);
+        }
     }
 
     /** An entry of sources.yaml. {@code text} names a bundle file holding the document's full text. */
     @RegisterForReflection
     public record SourceDef(String code, String title, String titleEn, String publisher, String author,
             LocalDate date, DatePrecision datePrecision, String locator, String text, String note) {
+
+        void applyTo(SourceEntity e) {
+            e.code = code;
+            e.title = title;
+            e.titleEn = titleEn;
+            e.publisher = publisher;
+            e.author = author;
+            e.date = date;
+            e.datePrecision = datePrecision;
+            e.locator = locator;
+            e.note = note;
+        }
     }
 
     /** An entry of indicators.yaml. */
     @RegisterForReflection
     public record IndicatorDef(String code, String name, String nameEn, String description, String descriptionEn,
             Theme theme, UnitOfMeasure unit, String counterZh, String counterEn, Boolean additive) {
+
+        void applyTo(IndicatorEntity e) {
+            e.code = code;
+            e.name = name;
+            e.nameEn = nameEn;
+            e.description = description;
+            e.descriptionEn = descriptionEn;
+            e.theme = theme;
+            e.unit = unit;
+            e.counterZh = counterZh;
+            e.counterEn = counterEn;
+            e.additive = additive;
+        }
     }
 
-    /** An entry of programs.yaml; started_on and ended_on are partial dates (2024, 2024-04, 2024-04-01). */
+    /**
+     * An entry of programs.yaml; started_on and ended_on are partial dates (2024, 2024-04,
+     * 2024-04-01). Its regions and indicators are rows of the link tables.
+     */
     @RegisterForReflection
     public record ProgramDef(String code, String name, String nameEn, String description, String descriptionEn,
-            Theme theme, ProgramKind kind, String agency, String agencyEn, String startedOn, String endedOn,
-            List<String> regions, List<String> indicators, String source) {
+            Theme theme, ProgramKind kind, String agency, String agencyEn, PeriodNotation.PartialDate startedOn,
+            PeriodNotation.PartialDate endedOn, List<String> regions, List<String> indicators, String source) {
+
+        void applyTo(ProgramEntity e) {
+            e.code = code;
+            e.name = name;
+            e.nameEn = nameEn;
+            e.description = description;
+            e.descriptionEn = descriptionEn;
+            e.theme = theme;
+            e.kind = kind;
+            e.agency = agency;
+            e.agencyEn = agencyEn;
+            e.startedOn = startedOn == null ? null : startedOn.span().start();
+            e.startPrecision = startedOn == null ? null : startedOn.precision();
+            e.endedOn = endedOn == null ? null : endedOn.span().end();
+            e.endPrecision = endedOn == null ? null : endedOn.precision();
+            e.sourceCode = source;
+        }
     }
 
     /** A row of observations.csv. */
-    public record ObservationRow(int line, String indicator, String region, LocalDate periodStart, LocalDate periodEnd,
-            BigDecimal value, Qualifier qualifier, String source, String quote, String note) {
+    @RegisterForReflection
+    public record ObservationRow(
+            @JsonProperty(required = true) String indicator,
+            @JsonProperty(required = true) String region,
+            @JsonProperty(required = true) PeriodNotation.Interval period,
+            @JsonProperty(required = true) BigDecimal value,
+            @JsonProperty(required = true) Qualifier qualifier,
+            @JsonProperty(required = true) String source,
+            @JsonProperty(required = true) String quote,
+            String note) {
+
+        void applyTo(ObservationEntity e) {
+            e.indicatorCode = indicator;
+            e.regionCode = region;
+            e.periodStart = period.start();
+            e.periodEnd = period.end();
+            e.value = value;
+            e.qualifier = qualifier;
+            e.sourceCode = source;
+            e.quote = quote;
+            e.note = note;
+        }
 
         public NaturalKey key() {
-            return new NaturalKey(indicator, region, periodStart, periodEnd, source);
+            return new NaturalKey(indicator, region, period.start(), period.end(), source);
         }
     }
 

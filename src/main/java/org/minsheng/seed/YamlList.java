@@ -2,21 +2,20 @@ package org.minsheng.seed;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * A YAML file holding a list of entries, read with Jackson's YAML module. Each entry keeps the
@@ -25,13 +24,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 final class YamlList {
 
-    private static final YAMLMapper MAPPER = YAMLMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-            .addModule(new JavaTimeModule())
-            .build();
+    private static final YAMLMapper MAPPER = SeedMappers.YAML;
 
     record Entry(int line, JsonNode node) {
     }
@@ -39,7 +32,7 @@ final class YamlList {
     private YamlList() {
     }
 
-    static List<Entry> read(String file, String text, List<Problem> problems) {
+    private static List<Entry> read(String file, String text, List<Problem> problems) {
         List<Entry> entries = new ArrayList<>();
         try (JsonParser parser = MAPPER.createParser(text)) {
             JsonToken first = parser.nextToken();
@@ -70,22 +63,57 @@ final class YamlList {
         return entries;
     }
 
-    /** The entry as a {@code type}, or empty after adding the reason to {@code problems}. */
-    static <T> Optional<T> convert(String file, Entry entry, Class<T> type, List<Problem> problems) {
+    /**
+     * The entries of a YAML list file as {@code type}, by their code: codes must match
+     * {@code codePattern} (described as {@code codeForm}) and appear once.
+     */
+    static <T> Map<String, Located<T>> definitions(String file, String text, Class<T> type, Function<T, String> code,
+            Pattern codePattern, String codeForm, List<Problem> problems) {
+        Map<String, Located<T>> definitions = new LinkedHashMap<>();
+        SeedMappers.Cells cells = new SeedMappers.Cells(file, problems);
+        for (Entry entry : read(file, text, problems)) {
+            cells.at(entry.line());
+            convert(cells, entry, type, problems).map(cells::located).ifPresent(located -> {
+                T definition = located.row();
+                String key = code.apply(definition);
+                if (key == null || !codePattern.matcher(key).matches()) {
+                    problems.add(new Problem(file, entry.line(), "code \"" + (key == null ? "" : key) + "\" is not "
+                            + codeForm));
+                    return;
+                }
+                Located<T> first = definitions.putIfAbsent(key, located);
+                if (first != null) {
+                    problems.add(new Problem(file, entry.line(), "duplicate code " + key + " (first on line "
+                            + first.line() + ")"));
+                }
+            });
+        }
+        return definitions;
+    }
+
+    /** Adds a problem when a required field is missing (a value that did not fit is reported already). */
+    static void require(String file, Located<?> entry, String code, String field, Object value,
+            List<Problem> problems) {
+        if (entry.empty(field, value) || (value instanceof String text && text.isBlank())) {
+            problems.add(new Problem(file, entry.line(), code + ": missing required field " + field));
+        }
+    }
+
+    /**
+     * The entry as a {@code type}; each field that does not fit is a problem of its own (and read
+     * as empty). Empty when the entry's shape does not fit at all, after adding the reason to
+     * {@code problems}.
+     */
+    private static <T> Optional<T> convert(SeedMappers.Cells cells, Entry entry, Class<T> type,
+            List<Problem> problems) {
+        String file = cells.file();
         try {
-            return Optional.of(MAPPER.treeToValue(entry.node(), type));
-        } catch (UnrecognizedPropertyException e) {
-            problems.add(new Problem(file, entry.line(), "unknown field \"" + e.getPropertyName() + "\" (known: "
-                    + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "))
-                    + ")"));
-        } catch (InvalidFormatException e) {
-            problems.add(new Problem(file, entry.line(), path(e) + ": \"" + e.getValue() + "\" is not "
-                    + expected(e.getTargetType())));
+            return Optional.of(MAPPER.readerFor(type).withHandler(cells).readValue(entry.node()));
         } catch (JsonMappingException e) {
             problems.add(new Problem(file, entry.line(), (e.getPath().isEmpty() ? "" : path(e) + ": ")
                     + e.getOriginalMessage().replaceAll(" \\(class [^)]*\\)", "")));
-        } catch (JsonProcessingException e) {
-            problems.add(new Problem(file, entry.line(), e.getOriginalMessage()));
+        } catch (IOException e) {
+            problems.add(new Problem(file, entry.line(), e.getMessage()));
         }
         return Optional.empty();
     }
@@ -94,19 +122,5 @@ final class YamlList {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."));
-    }
-
-    private static String expected(Class<?> type) {
-        if (type.isEnum()) {
-            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
-        }
-        if (type == java.time.LocalDate.class) {
-            return "a date (YYYY-MM-DD)";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        return "a " + type.getSimpleName();
     }
 }

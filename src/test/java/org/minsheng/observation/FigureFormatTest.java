@@ -31,18 +31,4 @@ class FigureFormatTest {
         assertEquals(zh, FigureFormat.display(value, qualifier, unit, counterZh, counterEn, Language.ZH));
         assertEquals(en, FigureFormat.display(value, qualifier, unit, counterZh, counterEn, Language.EN));
     }
-
-    @ParameterizedTest(name = "{0}: {1} -> {2}")
-    @CsvSource(delimiter = '|', value = {
-            "截至2024年底，建成各类托育机构1870余家 | 1870    | MORE_THAN",
-            "农村牧区劳动力转移就业规模每年保持在240万人以上 | 2400000 | AT_LEAST",
-            "今天已有20多位零工人员 | 20 | MORE_THAN",
-            "每个旗县至少建成1所公办托育机构 | 1 | AT_LEAST",
-            "约20万人参加培训 | 200000 | APPROXIMATE",
-            "2024年城镇新增就业20.1万人 | 201000 | EXACT",
-    })
-    void qualifierWordsAroundAFigureAreRead(String text, BigDecimal value, Qualifier expected) {
-        FigureFormat.Occurrence occurrence = FigureFormat.find(text, value, UnitOfMeasure.PERSON).get(0);
-        assertEquals(expected, FigureFormat.qualifierAround(text, occurrence));
-    }
 }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.minsheng.indicator.UnitOfMeasure;
-import org.minsheng.observation.FigureFormat;
 import org.minsheng.seed.SeedBundle.IndicatorDef;
 import org.minsheng.seed.SeedBundle.ObservationRow;
 
@@ -41,13 +40,13 @@ class SeedFiguresTest {
         for (ObservationRow row : bundle.observations()) {
             UnitOfMeasure unit = indicators.get(row.indicator()).unit();
             if (!article.contains(row.quote())) {
-                wrong.add("line " + row.line() + ": quote not in the article");
+                wrong.add(row.key() + ": quote not in the article");
             }
-            if (FigureFormat.find(row.quote(), row.value(), unit).isEmpty()) {
-                wrong.add("line " + row.line() + ": " + row.value() + " " + unit + " not written in " + row.quote());
+            if (QuoteCheck.find(row.quote(), row.value(), unit).isEmpty()) {
+                wrong.add(row.key() + ": " + row.value() + " " + unit + " not written in " + row.quote());
             }
-            FigureFormat.checkQuote(row.quote(), row.value(), row.qualifier(), unit)
-                    .ifPresent(reason -> wrong.add("line " + row.line() + ": " + reason));
+            QuoteCheck.check(row.quote(), row.value(), row.qualifier(), unit)
+                    .ifPresent(reason -> wrong.add(row.key() + ": " + reason));
         }
         assertEquals(List.of(), wrong);
     }
@@ -57,9 +56,9 @@ class SeedFiguresTest {
         assertTrue(bundle.observations().size() >= 45, bundle.observations().size() + " observations");
         assertTrue(bundle.programs().size() >= 15, bundle.programs().size() + " programmes");
         for (ObservationRow row : bundle.observations()) {
-            assertTrue(row.indicator() != null && row.region() != null && row.periodStart() != null
+            assertTrue(row.indicator() != null && row.region() != null && row.period() != null
                     && row.value() != null && row.qualifier() != null && row.source() != null && !row.quote().isBlank(),
-                    "incomplete row " + row.line());
+                    "incomplete row " + row.key());
         }
         long wuhai = bundle.observations().stream().filter(o -> o.region().equals("150300")).count();
         long haibowan = bundle.observations().stream().filter(o -> o.region().equals("150302")).count();
@@ -78,24 +77,24 @@ class SeedFiguresTest {
             "14000,    PERSON,           1.4万",
     })
     void figuresAreWrittenAsTheArticleWritesThem(BigDecimal value, UnitOfMeasure unit, String written) {
-        assertTrue(FigureFormat.writtenForms(value, unit).contains(written), FigureFormat.writtenForms(value, unit).toString());
+        assertTrue(QuoteCheck.writtenForms(value, unit).contains(written), QuoteCheck.writtenForms(value, unit).toString());
     }
 
     @Test
     void aWrongValueOrAWrongQuoteIsCaught() {
         ObservationRow jobs = bundle.observations().stream()
                 .filter(o -> o.indicator().equals("employment.urban_new_jobs")).findFirst().orElseThrow();
-        assertTrue(FigureFormat.checkQuote(jobs.quote(), jobs.value(), jobs.qualifier(), UnitOfMeasure.PERSON).isEmpty());
-        assertTrue(FigureFormat.checkQuote(jobs.quote(), new BigDecimal("20100"), jobs.qualifier(), UnitOfMeasure.PERSON)
+        assertTrue(QuoteCheck.check(jobs.quote(), jobs.value(), jobs.qualifier(), UnitOfMeasure.PERSON).isEmpty());
+        assertTrue(QuoteCheck.check(jobs.quote(), new BigDecimal("20100"), jobs.qualifier(), UnitOfMeasure.PERSON)
                 .isPresent());
         assertTrue(
-                FigureFormat.checkQuote(jobs.quote(), new BigDecimal("20.1"), jobs.qualifier(), UnitOfMeasure.PERSON)
+                QuoteCheck.check(jobs.quote(), new BigDecimal("20.1"), jobs.qualifier(), UnitOfMeasure.PERSON)
                         .isPresent(),
                 "20.1 must not match the 20.1 of 20.1万");
         assertTrue(
-                FigureFormat.checkQuote("2024年城镇新增就业120.1万人", jobs.value(), jobs.qualifier(), UnitOfMeasure.PERSON).isPresent(),
+                QuoteCheck.check("2024年城镇新增就业120.1万人", jobs.value(), jobs.qualifier(), UnitOfMeasure.PERSON).isPresent(),
                 "20.1万 must not match inside 120.1万");
-        assertTrue(FigureFormat.checkQuote("截至2024年底，建成各类托育机构1870余家", new BigDecimal("2024"),
+        assertTrue(QuoteCheck.check("截至2024年底，建成各类托育机构1870余家", new BigDecimal("2024"),
                 jobs.qualifier(), UnitOfMeasure.ITEM).isEmpty(),
                 "a year is a number too; the check is on the figure, not its meaning");
     }

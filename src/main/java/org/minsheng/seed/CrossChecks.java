@@ -1,0 +1,94 @@
+package org.minsheng.seed;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.minsheng.seed.SeedBundle.IndicatorDef;
+import org.minsheng.seed.SeedBundle.ObservationRow;
+import org.minsheng.seed.SeedBundle.ProgramDef;
+import org.minsheng.seed.SeedBundle.RegionRow;
+import org.minsheng.seed.SeedBundle.SourceDef;
+
+/**
+ * The checks across files: every reference resolves, every quote states its figure with its
+ * qualifier, and occurs in its source's text when the bundle has that text.
+ */
+final class CrossChecks {
+
+    private final Map<String, Located<RegionRow>> regions;
+    private final Map<String, Located<SourceDef>> sources;
+    private final Map<String, Located<IndicatorDef>> indicators;
+    private final Map<String, String> sourceTexts;
+    private final List<Problem> problems;
+
+    CrossChecks(Map<String, Located<RegionRow>> regions, Map<String, Located<SourceDef>> sources,
+            Map<String, Located<IndicatorDef>> indicators, Map<String, String> sourceTexts, List<Problem> problems) {
+        this.regions = regions;
+        this.sources = sources;
+        this.indicators = indicators;
+        this.sourceTexts = sourceTexts;
+        this.problems = problems;
+    }
+
+    /** Whether the programme's regions, indicators and source exist. */
+    boolean program(Located<ProgramDef> located) {
+        int before = problems.size();
+        ProgramDef program = located.row();
+        String what = "program " + program.code();
+        references(located.line(), what, "region", program.regions(), regions.keySet());
+        references(located.line(), what, "indicator", program.indicators(), indicators.keySet());
+        if (program.source() != null && !sources.containsKey(program.source())) {
+            problems.add(new Problem(ProgramsFile.NAME, located.line(), what + ": unknown source \"" + program.source()
+                    + "\""));
+        }
+        return problems.size() == before;
+    }
+
+    private void references(int line, String what, String kind, List<String> codes, Set<String> known) {
+        if (codes == null) {
+            return;
+        }
+        for (String code : codes) {
+            if (!known.contains(code)) {
+                problems.add(new Problem(ProgramsFile.NAME, line, what + ": unknown " + kind + " \"" + code + "\""));
+            }
+        }
+        if (codes.stream().distinct().count() != codes.size()) {
+            problems.add(new Problem(ProgramsFile.NAME, line, what + ": a " + kind + " is listed twice"));
+        }
+    }
+
+    /** Whether the observation's references resolve and its quote states the figure. */
+    boolean observation(Located<ObservationRow> located) {
+        int before = problems.size();
+        ObservationRow row = located.row();
+        int line = located.line();
+        Located<IndicatorDef> indicator = indicators.get(row.indicator());
+        if (indicator == null) {
+            problem(line, "unknown indicator \"" + row.indicator() + "\"");
+        }
+        if (!regions.containsKey(row.region())) {
+            problem(line, "unknown region code \"" + row.region() + "\"");
+        }
+        if (!sources.containsKey(row.source())) {
+            problem(line, "unknown source \"" + row.source() + "\"");
+        }
+        if (problems.size() > before) {
+            return false;
+        }
+        if (indicator.row().unit() != null && row.value() != null && row.qualifier() != null) {
+            QuoteCheck.check(row.quote(), row.value(), row.qualifier(), indicator.row().unit())
+                    .ifPresent(reason -> problem(line, reason));
+        }
+        String sourceText = sourceTexts.get(row.source());
+        if (sourceText != null && !sourceText.contains(row.quote())) {
+            problem(line, "quote is not in the text of source " + row.source() + ", character for character");
+        }
+        return problems.size() == before;
+    }
+
+    private void problem(int line, String reason) {
+        problems.add(new Problem(ObservationsFile.NAME, line, reason));
+    }
+}
