@@ -31,6 +31,9 @@ public record Program(
         @Description("When the programme ended, where the source says: the day itself, or the last day of the month "
                 + "or year the source gives (see endPrecision); null while it runs.") LocalDate endedOn,
         @Description("How much of endedOn the source gives: DAY, MONTH or YEAR.") DatePrecision endPrecision,
+        @Description("How many regions the source says the programme covers, when it names only some of them in "
+                + "regions (a pilot \"in Ulanqab and four other leagues\": 1 named, 5 in all); null when regions lists "
+                + "them all.") Integer regionsInAll,
         @Ignore String sourceCode) implements Node {
 
     public static final String TYPE = "Program";

@@ -60,8 +60,11 @@ public class ProgramEntity extends PanacheEntityBase {
     @Column(name = "source_code")
     public String sourceCode;
 
+    @Column(name = "regions_in_all")
+    public Integer regionsInAll;
+
     public Program toGraph() {
         return new Program(code, name, nameEn, description, descriptionEn, theme, kind, agency, agencyEn, startedOn,
-                startPrecision, endedOn, endPrecision, sourceCode);
+                startPrecision, endedOn, endPrecision, regionsInAll, sourceCode);
     }
 }

@@ -11,8 +11,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.minsheng.seed.SeedBundle.IndicatorDef;
 import org.minsheng.seed.SeedBundle.ObservationRow;
@@ -57,7 +59,9 @@ public final class BundleReader {
         Map<String, Located<ProgramDef>> programs = file(ProgramsFile.NAME, ProgramsFile::read, Map.of());
         List<Located<ObservationRow>> observations = file(ObservationsFile.NAME, ObservationsFile::read, List.of());
 
-        CrossChecks checks = new CrossChecks(regions, sources, indicators, sourceTexts(sources), problems);
+        Set<String> unreadable = problems.stream().filter(Problem::stopsFile).map(Problem::file)
+                .collect(Collectors.toSet());
+        CrossChecks checks = new CrossChecks(regions, sources, indicators, sourceTexts(sources), unreadable, problems);
         List<ProgramDef> checkedPrograms = rows(programs.values().stream().filter(checks::program).toList());
         List<ObservationRow> checkedObservations = rows(observations.stream().filter(checks::observation).toList());
         if (!problems.isEmpty()) {
@@ -83,7 +87,7 @@ public final class BundleReader {
     private <T> T file(String name, BiFunction<String, List<Problem>, T> reader, T missing) {
         Optional<String> text = text(name);
         if (text.isEmpty()) {
-            problems.add(new Problem(name, 0, "missing from the bundle"));
+            problems.add(Problem.stopping(name, 0, "missing from the bundle"));
             return missing;
         }
         return reader.apply(text.get(), problems);

@@ -20,14 +20,22 @@ final class CrossChecks {
     private final Map<String, Located<SourceDef>> sources;
     private final Map<String, Located<IndicatorDef>> indicators;
     private final Map<String, String> sourceTexts;
+    private final Set<String> unreadable;
     private final List<Problem> problems;
 
+    /**
+     * {@code unreadable}: the files that could not be read to their end (missing or malformed).
+     * References into them are not checked: every one would look unknown, and hide the one
+     * problem that matters.
+     */
     CrossChecks(Map<String, Located<RegionRow>> regions, Map<String, Located<SourceDef>> sources,
-            Map<String, Located<IndicatorDef>> indicators, Map<String, String> sourceTexts, List<Problem> problems) {
+            Map<String, Located<IndicatorDef>> indicators, Map<String, String> sourceTexts, Set<String> unreadable,
+            List<Problem> problems) {
         this.regions = regions;
         this.sources = sources;
         this.indicators = indicators;
         this.sourceTexts = sourceTexts;
+        this.unreadable = unreadable;
         this.problems = problems;
     }
 
@@ -36,9 +44,13 @@ final class CrossChecks {
         int before = problems.size();
         ProgramDef program = located.row();
         String what = "program " + program.code();
-        references(located.line(), what, "region", program.regions(), regions.keySet());
-        references(located.line(), what, "indicator", program.indicators(), indicators.keySet());
-        if (program.source() != null && !sources.containsKey(program.source())) {
+        if (!unreadable.contains(RegionsFile.NAME)) {
+            references(located.line(), what, "region", program.regions(), regions.keySet());
+        }
+        if (!unreadable.contains(IndicatorsFile.NAME)) {
+            references(located.line(), what, "indicator", program.indicators(), indicators.keySet());
+        }
+        if (program.source() != null && !unreadable.contains(SourcesFile.NAME) && !sources.containsKey(program.source())) {
             problems.add(new Problem(ProgramsFile.NAME, located.line(), what + ": unknown source \"" + program.source()
                     + "\""));
         }
@@ -65,16 +77,16 @@ final class CrossChecks {
         ObservationRow row = located.row();
         int line = located.line();
         Located<IndicatorDef> indicator = indicators.get(row.indicator());
-        if (indicator == null) {
+        if (indicator == null && !unreadable.contains(IndicatorsFile.NAME)) {
             problem(line, "unknown indicator \"" + row.indicator() + "\"");
         }
-        if (!regions.containsKey(row.region())) {
+        if (!regions.containsKey(row.region()) && !unreadable.contains(RegionsFile.NAME)) {
             problem(line, "unknown region code \"" + row.region() + "\"");
         }
-        if (!sources.containsKey(row.source())) {
+        if (!sources.containsKey(row.source()) && !unreadable.contains(SourcesFile.NAME)) {
             problem(line, "unknown source \"" + row.source() + "\"");
         }
-        if (problems.size() > before) {
+        if (problems.size() > before || indicator == null) {
             return false;
         }
         if (indicator.row().unit() != null && row.value() != null && row.qualifier() != null) {

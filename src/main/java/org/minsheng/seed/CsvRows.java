@@ -30,7 +30,7 @@ final class CsvRows {
             boolean any = iterator.hasNextValue();
             CsvSchema header = (CsvSchema) iterator.getParserSchema();
             if (header == null || header.size() == 0) {
-                problems.add(new Problem(file, 1, "empty file: expected a header row"));
+                problems.add(Problem.stopping(file, 1, "empty file: expected a header row"));
                 return rows;
             }
             if (!checkHeader(file, header, type, problems) || !any) {
@@ -43,15 +43,15 @@ final class CsvRows {
                 try {
                     rows.add(cells.located(iterator.nextValue()));
                 } catch (JsonProcessingException e) {
-                    problems.add(new Problem(file, line, "malformed row: " + e.getOriginalMessage()));
+                    problems.add(Problem.stopping(file, line, "malformed row: " + e.getOriginalMessage()));
                     return rows;
                 }
             } while (iterator.hasNextValue());
         } catch (JsonProcessingException e) {
-            problems.add(new Problem(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+            problems.add(Problem.stopping(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     "malformed CSV: " + e.getOriginalMessage()));
         } catch (IOException e) {
-            problems.add(new Problem(file, 0, "cannot read: " + e.getMessage()));
+            problems.add(Problem.stopping(file, 0, "cannot read: " + e.getMessage()));
         }
         return rows;
     }
@@ -77,17 +77,17 @@ final class CsvRows {
         int before = problems.size();
         for (BeanPropertyDefinition property : properties) {
             if (property.isRequired() && !columns.contains(property.getName())) {
-                problems.add(new Problem(file, 1, "missing column \"" + property.getName() + "\""));
+                problems.add(Problem.stopping(file, 1, "missing column \"" + property.getName() + "\""));
             }
         }
         for (String column : columns) {
             if (!known.contains(column)) {
-                problems.add(new Problem(file, 1, "unknown column \"" + column + "\" (known: " + String.join(", ", known)
+                problems.add(Problem.stopping(file, 1, "unknown column \"" + column + "\" (known: " + String.join(", ", known)
                         + ")"));
             }
         }
         if (columns.stream().distinct().count() != columns.size()) {
-            problems.add(new Problem(file, 1, "a column name appears twice in the header"));
+            problems.add(Problem.stopping(file, 1, "a column name appears twice in the header"));
         }
         return problems.size() == before;
     }

@@ -26,6 +26,12 @@ final class ProgramsFile {
                 problems.add(new Problem(NAME, line, "program " + program.code()
                         + ": regions is empty; list the regions it covers (150000 for all)"));
             }
+            if (program.regionsInAll() != null && program.regions() != null
+                    && program.regionsInAll() <= program.regions().size()) {
+                problems.add(new Problem(NAME, line, "program " + program.code() + ": regions_in_all ("
+                        + program.regionsInAll() + ") must be more than the regions it lists (" + program.regions().size()
+                        + "); leave it out when the list is complete"));
+            }
             if (program.startedOn() != null && program.endedOn() != null
                     && program.endedOn().span().end().isBefore(program.startedOn().span().start())) {
                 problems.add(new Problem(NAME, line, "program " + program.code() + ": ended_on is before started_on"));

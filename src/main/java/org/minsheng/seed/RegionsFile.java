@@ -1,8 +1,10 @@
 package org.minsheng.seed;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.minsheng.region.RegionLevel;
@@ -18,20 +20,30 @@ final class RegionsFile {
     private RegionsFile() {
     }
 
-    /** The regions by code; the problems of the file go to {@code problems}. */
+    /**
+     * The regions by code; the problems of the file go to {@code problems}. A region with a
+     * problem of its own stays known by its code, so that references to it are not reported too.
+     */
     static Map<String, Located<RegionRow>> read(String text, List<Problem> problems) {
         Map<String, Located<RegionRow>> regions = new LinkedHashMap<>();
+        Set<String> valid = new HashSet<>();
         for (Located<RegionRow> located : CsvRows.read(NAME, text, RegionRow.class, problems)) {
-            if (!valid(located, problems)) {
+            String code = located.row().code();
+            if (code == null || !REGION_CODE.matcher(code).matches()) {
+                problems.add(new Problem(NAME, located.line(), "code \"" + (code == null ? "" : code)
+                        + "\" is not a 6- or 9-digit division code"));
                 continue;
             }
-            Located<RegionRow> first = regions.putIfAbsent(located.row().code(), located);
+            Located<RegionRow> first = regions.putIfAbsent(code, located);
             if (first != null) {
-                problems.add(new Problem(NAME, located.line(), "duplicate region " + located.row().code()
-                        + " (first on line " + first.line() + ")"));
+                problems.add(new Problem(NAME, located.line(), "duplicate region " + code + " (first on line "
+                        + first.line() + ")"));
+            } else if (valid(located, problems)) {
+                valid.add(code);
             }
         }
-        regions.values().forEach(region -> checkParent(region, regions, problems));
+        regions.values().stream().filter(r -> valid.contains(r.row().code()))
+                .forEach(region -> checkParent(region, regions, problems));
         return regions;
     }
 
@@ -39,17 +51,14 @@ final class RegionsFile {
         int before = problems.size();
         RegionRow region = located.row();
         String code = region.code();
-        if (code == null || !REGION_CODE.matcher(code).matches()) {
-            problems.add(new Problem(NAME, located.line(), "code \"" + (code == null ? "" : code)
-                    + "\" is not a 6- or 9-digit division code"));
-        } else if (region.level() == null) {
+        if (region.level() == null) {
             problems.add(new Problem(NAME, located.line(), "region " + code + " has no level"));
         } else if (region.level() != levelOfCode(code)) {
             problems.add(new Problem(NAME, located.line(), "region " + code + " has level " + region.level()
                     + " but its code is that of a " + levelOfCode(code)));
         }
         if (region.name() == null) {
-            problems.add(new Problem(NAME, located.line(), "region " + (code == null ? "" : code) + " has no name"));
+            problems.add(new Problem(NAME, located.line(), "region " + code + " has no name"));
         }
         return problems.size() == before;
     }
@@ -65,6 +74,9 @@ final class RegionsFile {
             return;
         }
         Located<RegionRow> parent = region.parentCode() == null ? null : regions.get(region.parentCode());
+        if (parent != null && parent.row().level() == null) {
+            return;
+        }
         if (parent == null) {
             problems.add(new Problem(NAME, line, "region " + region.code() + ": unknown parent code \""
                     + (region.parentCode() == null ? "" : region.parentCode()) + "\""));

@@ -97,7 +97,8 @@ public record SeedBundle(String location, String checksum, List<RegionRow> regio
     @RegisterForReflection
     public record ProgramDef(String code, String name, String nameEn, String description, String descriptionEn,
             Theme theme, ProgramKind kind, String agency, String agencyEn, PeriodNotation.PartialDate startedOn,
-            PeriodNotation.PartialDate endedOn, List<String> regions, List<String> indicators, String source) {
+            PeriodNotation.PartialDate endedOn, List<String> regions, Integer regionsInAll, List<String> indicators,
+            String source) {
 
         void applyTo(ProgramEntity e) {
             e.code = code;
@@ -113,6 +114,7 @@ public record SeedBundle(String location, String checksum, List<RegionRow> regio
             e.startPrecision = startedOn == null ? null : startedOn.precision();
             e.endedOn = endedOn == null ? null : endedOn.span().end();
             e.endPrecision = endedOn == null ? null : endedOn.precision();
+            e.regionsInAll = regionsInAll;
             e.sourceCode = source;
         }
     }

@@ -40,7 +40,7 @@ final class YamlList {
                 return entries;
             }
             if (first != JsonToken.START_ARRAY) {
-                problems.add(new Problem(file, parser.currentTokenLocation().getLineNr(),
+                problems.add(Problem.stopping(file, parser.currentTokenLocation().getLineNr(),
                         "expected a list of entries (lines starting with \"- \")"));
                 return entries;
             }
@@ -55,10 +55,10 @@ final class YamlList {
                 entries.add(new Entry(line, node));
             }
         } catch (JsonProcessingException e) {
-            problems.add(new Problem(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+            problems.add(Problem.stopping(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     "malformed YAML: " + e.getOriginalMessage()));
         } catch (IOException e) {
-            problems.add(new Problem(file, 0, "cannot read: " + e.getMessage()));
+            problems.add(Problem.stopping(file, 0, "cannot read: " + e.getMessage()));
         }
         return entries;
     }

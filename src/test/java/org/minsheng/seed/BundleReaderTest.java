@@ -70,7 +70,7 @@ class BundleReaderTest {
         assertEquals(List.of(
                 "regions.csv:" + bundle.lineOf("regions.csv", "150403103,")
                         + ": region 150403103 has level COUNTY but its code is that of a TOWNSHIP",
-                "indicators.yaml:" + (bundle.lineOf("indicators.yaml", "employment.gig_market_floor_area"))
+                "indicators.yaml:" + (bundle.lineOf("indicators.yaml", "employment.gig_market_site_area"))
                         + ": unit \"SQUARE_FOOT\" is not one of PERSON, PERSON_TIME, PERCENT, PERCENTAGE_POINT, YUAN, SQUARE_METRE, ITEM",
                 "programs.yaml:" + bundle.lineOf("programs.yaml", "work-injury-cross-province-settlement-pilot")
                         + ": program work-injury-cross-province-settlement-pilot: unknown region \"150999\"",
@@ -123,6 +123,17 @@ class BundleReaderTest {
 
         TestBundle yaml = TestBundle.copyOfSeeds().replace("programs.yaml", "  kind: PILOT\n", "  kind: PILOT\n  oops\n");
         assertEquals(true, problems(yaml).get(0).startsWith("programs.yaml:"), problems(yaml).toString());
+    }
+
+    /** A file that cannot be read is one problem, not one "unknown indicator" per reference into it. */
+    @Test
+    void aMalformedFileDoesNotMakeEveryReferenceToItAProblem() {
+        TestBundle bundle = TestBundle.copyOfSeeds().replace("indicators.yaml", "  unit: SQUARE_METRE\n",
+                "  unit: SQUARE_METRE\n  description_en: area: of the site\n");
+        List<String> problems = problems(bundle);
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals(true, problems.get(0).startsWith("indicators.yaml:"
+                + (bundle.lineOf("indicators.yaml", "  unit: SQUARE_METRE") + 1) + ": malformed YAML"), problems.toString());
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.minsheng.indicator.UnitOfMeasure;
+import org.minsheng.region.RegionLevel;
 import org.minsheng.seed.SeedBundle.IndicatorDef;
 import org.minsheng.seed.SeedBundle.ObservationRow;
 
@@ -64,6 +65,24 @@ class SeedFiguresTest {
         long haibowan = bundle.observations().stream().filter(o -> o.region().equals("150302")).count();
         assertEquals(4, wuhai, "the four gig markets, the 13 towns, the 64 communities and the 280,000 served");
         assertEquals(5, haibowan, "the Haibowan hall and its day");
+    }
+
+    /** One romanisation per place: a programme of a county-level unit names it as regions.csv does. */
+    @Test
+    void programmesOfACountyNameItAsTheRegionTableDoes() {
+        Map<String, SeedBundle.RegionRow> regions = bundle.regions().stream()
+                .collect(Collectors.toMap(SeedBundle.RegionRow::code, Function.identity()));
+        List<String> wrong = new ArrayList<>();
+        for (SeedBundle.ProgramDef program : bundle.programs()) {
+            for (String code : program.regions()) {
+                SeedBundle.RegionRow region = regions.get(code);
+                if (region.level() == RegionLevel.COUNTY && region.nameEn() != null
+                        && !program.descriptionEn().contains(region.nameEn())) {
+                    wrong.add(program.code() + " does not name " + code + " " + region.nameEn());
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
     }
 
     @ParameterizedTest(name = "{0} {1} is written {2}")

@@ -135,6 +135,9 @@ class SeedMappingTest {
         if (type == BigDecimal.class) {
             return BigDecimal.valueOf(10 + variant);
         }
+        if (type == Integer.class) {
+            return 5 + variant;
+        }
         if (type == Boolean.class) {
             return variant == 1;
         }
