@@ -15,10 +15,12 @@ import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
 import org.minsheng.persistence.Batches;
 import org.minsheng.persistence.Jpql;
+import org.minsheng.persistence.ReadOnly;
 import org.minsheng.vocabulary.Theme;
 
 @ApplicationScoped
 @Transactional
+@ReadOnly
 public class IndicatorService implements NodeLoader {
 
     private static final String FROM = "from IndicatorEntity i";

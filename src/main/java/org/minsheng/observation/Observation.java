@@ -9,7 +9,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.minsheng.graphql.GlobalId;
 import org.minsheng.graphql.Node;
-import org.minsheng.indicator.UnitOfMeasure;
+import org.minsheng.indicator.Indicator;
 
 @Name("Observation")
 @Description("One published figure: an indicator's value for a region and period, with its qualifier, its source "
@@ -24,9 +24,7 @@ public record Observation(
         @Ignore String indicatorCode,
         @Ignore String regionCode,
         @Ignore String sourceCode,
-        @Ignore UnitOfMeasure unit,
-        @Ignore String counterZh,
-        @Ignore String counterEn) implements Node {
+        @NonNull @Description("What the value measures.") Indicator indicator) implements Node {
 
     public static final String TYPE = "Observation";
 

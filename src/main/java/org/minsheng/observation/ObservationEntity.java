@@ -13,7 +13,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-import org.minsheng.indicator.Indicator;
 import org.minsheng.indicator.IndicatorEntity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -58,10 +57,8 @@ public class ObservationEntity extends PanacheEntityBase {
 
     /** The GraphQL view; the indicator supplies the unit that display text needs. */
     public Observation toGraph(IndicatorEntity indicator) {
-        Indicator unitSource = indicator.toGraph();
         return new Observation(id, new Period(periodStart, periodEnd), normalize(value), qualifier, quote, note,
-                indicatorCode, regionCode, sourceCode, unitSource.unitOfMeasure(), unitSource.counterZh(),
-                unitSource.counterEn());
+                indicatorCode, regionCode, sourceCode, indicator.toGraph());
     }
 
     /** Drops the trailing zeros the column's fixed scale adds: 201000.000000 is 201000. */

@@ -13,7 +13,6 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.minsheng.graphql.PageRequest;
 import org.minsheng.indicator.Indicator;
-import org.minsheng.indicator.IndicatorService;
 import org.minsheng.region.Region;
 import org.minsheng.region.RegionService;
 import org.minsheng.source.SourceDocument;
@@ -25,9 +24,6 @@ public class ObservationGraphQLApi {
 
     @Inject
     ObservationService observations;
-
-    @Inject
-    IndicatorService indicators;
 
     @Inject
     RegionService regions;
@@ -69,13 +65,6 @@ public class ObservationGraphQLApi {
                 .map(ObservationConnection::new).toList();
     }
 
-    @Name("indicator")
-    @NonNull
-    @Description("What the value measures.")
-    public List<@NonNull Indicator> indicator(@Source List<Observation> list) {
-        return indicators.inOrder(list.stream().map(Observation::indicatorCode).toList());
-    }
-
     @Name("region")
     @NonNull
     @Description("The region the value is for.")
@@ -96,7 +85,8 @@ public class ObservationGraphQLApi {
             + "\"more than 1,870 institutions\".")
     public String display(@Source Observation observation,
             @Name("language") @DefaultValue("ZH") @Description("Language of the text.") Language language) {
-        return FigureFormat.display(observation.value(), observation.qualifier(), observation.unit(),
-                observation.counterZh(), observation.counterEn(), language);
+        Indicator indicator = observation.indicator();
+        return FigureFormat.display(observation.value(), observation.qualifier(), indicator.unitOfMeasure(),
+                indicator.counterZh(), indicator.counterEn(), language);
     }
 }

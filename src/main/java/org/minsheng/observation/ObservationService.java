@@ -20,12 +20,14 @@ import org.minsheng.indicator.IndicatorEntity;
 import org.minsheng.persistence.Batches;
 import org.minsheng.persistence.Jpql;
 import org.minsheng.persistence.Queries;
+import org.minsheng.persistence.ReadOnly;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Reads observations, in load order (by ID), with the filters of {@link ObservationFilter}. */
 @ApplicationScoped
 @Transactional
+@ReadOnly
 public class ObservationService implements NodeLoader {
 
     /** Every observation with its indicator (the unit needs it). */

@@ -21,6 +21,7 @@ import org.minsheng.indicator.IndicatorEntity;
 import org.minsheng.persistence.Batches;
 import org.minsheng.persistence.Jpql;
 import org.minsheng.persistence.Queries;
+import org.minsheng.persistence.ReadOnly;
 import org.minsheng.region.Region;
 import org.minsheng.region.RegionEntity;
 import org.minsheng.vocabulary.Theme;
@@ -31,6 +32,7 @@ import org.minsheng.vocabulary.Theme;
  */
 @ApplicationScoped
 @Transactional
+@ReadOnly
 public class ProgramService implements NodeLoader {
 
     private static final String FROM = "from ProgramEntity p";

@@ -14,10 +14,12 @@ import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
 import org.minsheng.persistence.Batches;
 import org.minsheng.persistence.Jpql;
+import org.minsheng.persistence.ReadOnly;
 
 /** Reads the region tree. Every method that takes a list answers with one query per chunk, in input order. */
 @ApplicationScoped
 @Transactional
+@ReadOnly
 public class RegionService implements NodeLoader {
 
     private static final String FROM = "from RegionEntity r";

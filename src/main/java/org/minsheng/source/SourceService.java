@@ -14,9 +14,11 @@ import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
 import org.minsheng.persistence.Batches;
 import org.minsheng.persistence.Jpql;
+import org.minsheng.persistence.ReadOnly;
 
 @ApplicationScoped
 @Transactional
+@ReadOnly
 public class SourceService implements NodeLoader {
 
     @Override
