@@ -1,7 +1,7 @@
 # Shared by the checks that run the PostgreSQL artifact against a private PostgreSQL cluster
 # (initdb into a temporary folder, its own port, sockets in that folder): nothing else on the
-# machine is touched. Source it after setting `jar`; it sets pgbin, port, http, work and
-# service_pid, and removes the cluster on exit.
+# machine is touched. Source it after setting `jar` (and, to change the default -Xmx256m,
+# `java_options`); it sets pgbin, port, http, work and service_pid, and removes the cluster on exit.
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 port=${PRIVATE_PG_PORT:-55433}
 while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
@@ -36,16 +36,16 @@ pg_create() {
 start_service() {
   (cd "$work" && exec env MINSHENG_DB_URL="jdbc:postgresql://127.0.0.1:$port/minsheng" MINSHENG_DB_USER=postgres \
     MINSHENG_DB_PASSWORD= QUARKUS_HTTP_PORT="$http" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-    java -Xmx256m -jar "$jar" >>"$work/service.log" 2>&1) &
+    java ${java_options:--Xmx256m} -jar "$jar" >>"$work/service.log" 2>&1) &
   service_pid=$!
 }
 stop_service() {
   kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=
 }
 wait_ready() {
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 1200); do
     curl -sf -o /dev/null "http://127.0.0.1:$http/q/health/ready" && return 0
-    sleep 0.5
+    sleep 0.05
   done
   echo "the service did not become ready"; tail -n 30 "$work/service.log"; return 1
 }

@@ -1,0 +1,19 @@
+// PostGraphile 5 for the benchmark: the amber preset (its recommended defaults) and the
+// connection-filter plugin (for the name search of W4 and the theme/period filter of W6), over
+// the tables Minsheng migrated and seeded. Its pool gets the same 16 connections as Minsheng's.
+import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
+import { makePgService } from 'postgraphile/adaptors/pg';
+import { PostGraphileConnectionFilterPreset } from 'postgraphile-plugin-connection-filter';
+
+export default {
+  extends: [PostGraphileAmberPreset, PostGraphileConnectionFilterPreset],
+  pgServices: [
+    makePgService({
+      connectionString: process.env.DATABASE_URL,
+      schemas: ['public'],
+      poolConfig: { max: 16 },
+    }),
+  ],
+  schema: { connectionFilterRelations: true },
+  grafserv: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5678), graphiql: false },
+};

@@ -1,0 +1,130 @@
+// Writes the benchmark's report (Markdown) from the results bench.mjs appended, the figures bench/run
+// noted (startup, memory, versions) and the plans plans.mjs kept.
+//   node report.mjs --results results.jsonl --meta meta.json [--plans plans.json] --quick true|false --out RESULTS.md
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import os from 'node:os';
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) =>
+  arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs, []));
+const records = readFileSync(args.results, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const meta = JSON.parse(readFileSync(args.meta, 'utf8'));
+const plans = args.plans && existsSync(args.plans) ? JSON.parse(readFileSync(args.plans, 'utf8')) : {};
+const quick = args.quick === 'true';
+const sh = (command) => { try { return execSync(command, { encoding: 'utf8' }).trim(); } catch { return '?'; } };
+const f0 = (n) => (n == null ? '–' : Math.round(n).toLocaleString('en-US'));
+const f2 = (n) => (n == null ? '–' : n.toFixed(2));
+
+const out = [];
+out.push(quick ? '# Benchmark smoke run (Minsheng only)' : '# Benchmark results: Minsheng against PostGraphile');
+out.push('');
+out.push(`Run on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`bench/run${quick ? ' --quick' : ''}\`.`);
+out.push('');
+out.push('| | |');
+out.push('|---|---|');
+out.push(`| machine | ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${sh('uname -sr')} |`);
+out.push(`| Java | ${sh("java -version 2>&1 | head -n 1")} |`);
+out.push(`| PostgreSQL | ${sh("ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1 | xargs -I{} {}/postgres --version")} (private cluster, default settings, pg_stat_statements) |`);
+if (meta.versions) out.push(`| PostGraphile | ${meta.versions.postgraphile}, amber preset + postgraphile-plugin-connection-filter, Node ${meta.versions.node22} |`);
+out.push(`| load | autocannon ${JSON.parse(readFileSync(new URL('./node_modules/autocannon/package.json', import.meta.url))).version}, loopback, Node ${process.version}; each run after a warm-up at the same concurrency |`);
+out.push('');
+
+const seed = records.filter((r) => r.label === 'seed');
+const both = seed.some((r) => r.systems.postgraphile);
+out.push('## Throughput and latency on the seed data');
+out.push('');
+out.push(both
+  ? '| workload | conn | Minsheng req/s | p50 ms | p99 ms | PostGraphile req/s | p50 ms | p99 ms | req/s ratio | same data |'
+  : '| workload | conn | Minsheng req/s | p50 ms | p99 ms | errors |');
+out.push(both ? '|---|---|---|---|---|---|---|---|---|---|' : '|---|---|---|---|---|---|');
+for (const r of seed) {
+  for (const m of r.systems.minsheng.runs) {
+    const p = r.systems.postgraphile?.runs.find((x) => x.connections === m.connections);
+    out.push(both
+      ? `| ${r.workload} | ${m.connections} | ${f0(m.requestsPerSecond)} | ${m.p50} | ${m.p99} | ${f0(p?.requestsPerSecond)} | ${p?.p50 ?? '–'} | ${p?.p99 ?? '–'} | **${f2(m.requestsPerSecond / p?.requestsPerSecond)}** | ${r.same ? 'yes' : 'NO'} |`
+      : `| ${r.workload} | ${m.connections} | ${f0(m.requestsPerSecond)} | ${m.p50} | ${m.p99} | ${m.errors} |`);
+  }
+}
+out.push('');
+out.push('Workloads (the queries are in `bench/workloads.mjs`):');
+out.push('');
+for (const r of seed) out.push(`- **${r.workload}** ${r.title}`);
+out.push('');
+
+out.push('## SQL statements per request');
+out.push('');
+out.push(`| workload | Minsheng |${both ? ' PostGraphile |' : ''}`);
+out.push(`|---|---|${both ? '---|' : ''}`);
+for (const r of seed) {
+  out.push(`| ${r.workload} | ${r.systems.minsheng.statements ?? '–'} |${both ? ` ${r.systems.postgraphile?.statements ?? '–'} |` : ''}`);
+}
+out.push('');
+out.push('Counted with pg_stat_statements over 10 sequential requests, transaction control (BEGIN, COMMIT, SET) left out.');
+out.push('');
+
+const scaled = records.filter((r) => r.label === 'scaled');
+if (scaled.length) {
+  out.push(`## Scaled data (${f0(meta.scaledObservations)} observations)`);
+  out.push('');
+  out.push('| workload | conn | Minsheng req/s | p50 ms | p99 ms | p50 on seed data | PostGraphile req/s | p50 ms | p99 ms | same data |');
+  out.push('|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of scaled) {
+    const onSeed = seed.find((s) => s.workload === r.workload);
+    for (const m of r.systems.minsheng.runs) {
+      const p = r.systems.postgraphile?.runs.find((x) => x.connections === m.connections);
+      const s = onSeed?.systems.minsheng.runs.find((x) => x.connections === m.connections);
+      out.push(`| ${r.workload} | ${m.connections} | ${f0(m.requestsPerSecond)} | ${m.p50} | ${m.p99} | ${s?.p50 ?? '–'} | ${f0(p?.requestsPerSecond)} | ${p?.p50 ?? '–'} | ${p?.p99 ?? '–'} | ${r.same == null ? '–' : r.same ? 'yes' : 'NO'} |`);
+    }
+  }
+  out.push('');
+}
+
+out.push('## Start-up and memory');
+out.push('');
+out.push('| measure | value |');
+out.push('|---|---|');
+if (meta.startupEmbedded) {
+  out.push(`| time to ready, embedded H2, first start (migrations + seed import) | ${f0(meta.startupEmbedded.first)} ms |`);
+  out.push(`| time to ready, embedded H2, restart | ${f0(meta.startupEmbedded.restart)} ms |`);
+}
+if (meta.startupPostgres) {
+  out.push(`| time to ready, PostgreSQL, first start (migrations + seed import) | ${f0(meta.startupPostgres.first)} ms |`);
+  out.push(`| time to ready, PostgreSQL, restart | ${f0(meta.startupPostgres.restart)} ms |`);
+}
+const peak = (label) => Math.max(0, ...records.filter((r) => r.label === label)
+  .flatMap((r) => r.systems.minsheng.runs.map((x) => x.rssMb ?? 0)));
+out.push(`| Minsheng RSS, peak under load, default heap (seed data) | ${peak('seed')} MB |`);
+if (meta.rssAfterSeedRuns) out.push(`| Minsheng RSS after the seed-data runs, default heap | ${meta.rssAfterSeedRuns} MB |`);
+if (meta.rssSmallHeapReady) out.push(`| Minsheng RSS when ready, -Xmx128m | ${meta.rssSmallHeapReady} MB |`);
+if (records.some((r) => r.label === 'xmx128m')) out.push(`| Minsheng RSS, peak under load (W2, W3 at 32 connections), -Xmx128m | ${peak('xmx128m')} MB |`);
+if (both) {
+  const pg = Math.max(0, ...seed.flatMap((r) => r.systems.postgraphile.runs.map((x) => x.rssMb ?? 0)));
+  out.push(`| PostGraphile RSS, peak under load | ${pg} MB |`);
+}
+const small = records.filter((r) => r.label === 'xmx128m');
+for (const r of small) {
+  for (const m of r.systems.minsheng.runs) {
+    out.push(`| -Xmx128m ${r.workload} at ${m.connections} connections | ${f0(m.requestsPerSecond)} req/s, p99 ${m.p99} ms, ${m.errors} errors |`);
+  }
+}
+out.push('');
+
+if (Object.keys(plans).length) {
+  out.push('## Plans of Minsheng\'s statements on the scaled data');
+  out.push('');
+  out.push('PostgreSQL\'s auto_explain (ANALYZE, BUFFERS, no timing) for one request of each workload.');
+  out.push('');
+  for (const [id, list] of Object.entries(plans)) {
+    out.push(`<details><summary>${id}: ${list.length} statements</summary>`);
+    out.push('');
+    out.push('```');
+    for (const plan of list) {
+      out.push(plan.length > 6000 ? `${plan.slice(0, 6000)}\n…` : plan);
+      out.push('');
+    }
+    out.push('```');
+    out.push('</details>');
+    out.push('');
+  }
+}
+writeFileSync(args.out, `${out.join('\n')}\n`);
