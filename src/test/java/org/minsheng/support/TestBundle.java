@@ -19,11 +19,15 @@ public final class TestBundle {
         this.dir = dir;
     }
 
-    /** Copies {@code seeds/} (the project's bundle) into a fresh temporary directory. */
+    /**
+     * Copies {@code seeds/} (the project's bundle) into a fresh directory under
+     * {@code target/test-bundles/}, which the build's clean removes (not the machine's /tmp).
+     */
     public static TestBundle copyOfSeeds() {
         try {
             Path source = Path.of("seeds");
-            Path target = Files.createTempDirectory("minsheng-bundle");
+            Path target = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-bundles").toAbsolutePath()),
+                    "bundle");
             try (Stream<Path> files = Files.walk(source)) {
                 for (Path file : files.toList()) {
                     Path copy = target.resolve(source.relativize(file).toString());
