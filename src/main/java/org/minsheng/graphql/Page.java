@@ -3,6 +3,7 @@ package org.minsheng.graphql;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * One page of a connection before it is shaped for GraphQL: the rows, the sort key of each,
@@ -35,15 +36,21 @@ public record Page<T>(List<T> items, List<String> keys, boolean hasNextPage, boo
 
     /** {@code count}, run at most once, and only when the total is read. */
     public static LongSupplier lazyTotal(LongSupplier count) {
-        return new LongSupplier() {
-            private volatile Long counted;
+        Supplier<Long> counted = once(count::getAsLong);
+        return counted::get;
+    }
+
+    /** {@code compute}, run at most once, and only when first read; for counts that serve several pages. */
+    public static <V> Supplier<V> once(Supplier<V> compute) {
+        return new Supplier<>() {
+            private volatile V value;
 
             @Override
-            public long getAsLong() {
-                Long known = counted;
+            public V get() {
+                V known = value;
                 if (known == null) {
-                    known = count.getAsLong();
-                    counted = known;
+                    known = compute.get();
+                    value = known;
                 }
                 return known;
             }

@@ -5,8 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -108,22 +107,20 @@ public class ObservationService implements NodeLoader {
         Batches.chunked(wanted, chunk -> JOINED.where("o.id in :ids", "ids", chunk).list(Object[].class, "o, i", "o.id"))
                 .forEach(row -> rows.put(((ObservationEntity) row[0]).id, toGraph(row)));
 
-        Map<String, Long> totals = new ConcurrentHashMap<>();
-        LongSupplier countAll = Page.lazyTotal(() -> QuarkusTransaction.joiningExisting().call(() -> {
+        // One grouped count serves every parent's total, run when the first one is read.
+        Supplier<Map<String, Long>> totals = Page.once(() -> QuarkusTransaction.joiningExisting().call(() -> {
+            Map<String, Long> counts = new HashMap<>();
             Batches.chunked(parents, chunk -> {
                 Jpql counted = query.where(parentPath + " in :parents", "parents", chunk);
                 return counted.bind(Queries.em().createQuery(counted.subquery(parentPath + ", count(o.id)") + " group by "
                         + parentPath, Object[].class)).getResultList();
-            }).forEach(row -> totals.put((String) row[0], ((Number) row[1]).longValue()));
-            return (long) totals.size();
+            }).forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+            return counts;
         }));
         List<Page<Observation>> pages = new ArrayList<>(parents.size());
         for (String parent : parents) {
             List<Observation> page = pageIds.getOrDefault(parent, List.of()).stream().sorted().map(rows::get).toList();
-            pages.add(Page.of(page, o -> o.key().toString(), request, () -> {
-                countAll.getAsLong();
-                return totals.getOrDefault(parent, 0L);
-            }));
+            pages.add(Page.of(page, o -> o.key().toString(), request, () -> totals.get().getOrDefault(parent, 0L)));
         }
         return pages;
     }

@@ -1,11 +1,9 @@
 package org.minsheng.program;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -20,7 +18,6 @@ import org.minsheng.indicator.Indicator;
 import org.minsheng.indicator.IndicatorEntity;
 import org.minsheng.persistence.Batches;
 import org.minsheng.persistence.Jpql;
-import org.minsheng.persistence.Queries;
 import org.minsheng.persistence.ReadOnly;
 import org.minsheng.region.Region;
 import org.minsheng.region.RegionEntity;
@@ -59,27 +56,29 @@ public class ProgramService implements NodeLoader {
                         Program::code);
     }
 
-    /** The programmes that run in each region, in code order. */
+    /**
+     * The programmes that run in each region, in code order: those of the region and the regions
+     * above it, and those of the regions below it.
+     */
     public List<List<Program>> forRegions(List<Region> regions) {
         List<String> codes = regions.stream().map(Region::code).toList();
-        Map<String, TreeSet<String>> programCodes = new LinkedHashMap<>();
-        List<Object[]> links = new ArrayList<>();
-        links.addAll(Batches.chunked(codes, chunk -> pairs(
+        List<List<String>> above = Batches.grouped(codes,
                 "select ra.regionCode, pr.programCode from RegionAncestorEntity ra, ProgramRegionEntity pr"
                         + " where ra.regionCode in " + Batches.KEYS + " and pr.regionCode = ra.ancestorCode",
-                chunk)));
-        links.addAll(Batches.chunked(codes, chunk -> pairs(
+                String.class::cast);
+        List<List<String>> below = Batches.grouped(codes,
                 "select ra.ancestorCode, pr.programCode from RegionAncestorEntity ra, ProgramRegionEntity pr"
                         + " where ra.ancestorCode in " + Batches.KEYS
                         + " and ra.distance > 0 and pr.regionCode = ra.regionCode",
-                chunk)));
-        for (Object[] link : links) {
-            programCodes.computeIfAbsent((String) link[0], k -> new TreeSet<>()).add((String) link[1]);
+                String.class::cast);
+        List<TreeSet<String>> programCodes = new ArrayList<>(codes.size());
+        for (int i = 0; i < codes.size(); i++) {
+            TreeSet<String> runHere = new TreeSet<>(above.get(i));
+            runHere.addAll(below.get(i));
+            programCodes.add(runHere);
         }
-        Map<String, Program> programs = byCodes(programCodes.values().stream().flatMap(TreeSet::stream).toList());
-        Map<String, List<Program>> byRegion = new TreeMap<>();
-        programCodes.forEach((region, set) -> byRegion.put(region, set.stream().map(programs::get).toList()));
-        return Batches.inOrder(codes, byRegion, List.of());
+        Map<String, Program> programs = byCodes(programCodes.stream().flatMap(TreeSet::stream).distinct().toList());
+        return programCodes.stream().map(set -> set.stream().map(programs::get).toList()).toList();
     }
 
     public List<List<Program>> forIndicators(List<Indicator> indicators) {
@@ -109,10 +108,5 @@ public class ProgramService implements NodeLoader {
         return Batches.<String, ProgramEntity> chunked(codes, chunk -> ProgramEntity.list("code in ?1", chunk))
                 .stream().map(ProgramEntity::toGraph)
                 .collect(Collectors.toMap(Program::code, Function.identity()));
-    }
-
-    private static List<Object[]> pairs(String jpql, List<String> codes) {
-        return Queries.em().createQuery(jpql, Object[].class).setParameter(Batches.KEYS.substring(1), codes)
-                .getResultList();
     }
 }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.minsheng.seed.SeedBundle.IndicatorDef;
@@ -108,7 +107,7 @@ public final class BundleReader {
     /** The full texts that sources name, by source code. */
     private Map<String, String> sourceTexts(Map<String, Located<SourceDef>> sources) {
         Map<String, String> texts = new HashMap<>();
-        sources.values().stream().filter(Predicate.not(s -> s.row().text() == null)).forEach(located -> {
+        sources.values().stream().filter(s -> s.row().text() != null).forEach(located -> {
             SourceDef source = located.row();
             Optional<String> text = text(source.text());
             if (text.isEmpty()) {

@@ -47,11 +47,8 @@ final class CsvRows {
                     return rows;
                 }
             } while (iterator.hasNextValue());
-        } catch (JsonProcessingException e) {
-            problems.add(Problem.stopping(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    "malformed CSV: " + e.getOriginalMessage()));
         } catch (IOException e) {
-            problems.add(Problem.stopping(file, 0, "cannot read: " + e.getMessage()));
+            problems.add(Problem.unreadable(file, "CSV", e));
         }
         return rows;
     }

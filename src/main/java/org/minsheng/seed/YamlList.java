@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,11 +53,8 @@ final class YamlList {
                 }
                 entries.add(new Entry(line, node));
             }
-        } catch (JsonProcessingException e) {
-            problems.add(Problem.stopping(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    "malformed YAML: " + e.getOriginalMessage()));
         } catch (IOException e) {
-            problems.add(Problem.stopping(file, 0, "cannot read: " + e.getMessage()));
+            problems.add(Problem.unreadable(file, "YAML", e));
         }
         return entries;
     }
