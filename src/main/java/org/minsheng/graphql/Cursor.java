@@ -37,19 +37,6 @@ public final class Cursor {
         return text.substring(PREFIX.length());
     }
 
-    /** The numeric sort key inside {@code cursor}, or null when there is no cursor. */
-    public static Long decodeLong(String cursor) {
-        String key = decode(cursor);
-        if (key == null) {
-            return null;
-        }
-        try {
-            return Long.valueOf(key);
-        } catch (NumberFormatException e) {
-            throw invalid(cursor);
-        }
-    }
-
     private static BadUserInputException invalid(String cursor) {
         return new BadUserInputException("after: \"" + cursor + "\" is not a cursor of this connection");
     }

@@ -35,13 +35,4 @@ public record PageRequest(int first, String after) {
         return new LimitExceededException("page-size", MAX_FIRST, size,
                 "first must be between 0 and " + MAX_FIRST + " (minsheng.limits.page-size); got " + size);
     }
-
-    /** The sort key the page starts after, or null for the first page. */
-    public String afterKey() {
-        return Cursor.decode(after);
-    }
-
-    public Long afterId() {
-        return Cursor.decodeLong(after);
-    }
 }

@@ -21,6 +21,8 @@ import org.minsheng.config.MinshengConfig;
 import org.minsheng.graphql.LimitExceededException;
 import org.minsheng.limits.ExecutionBudget;
 import org.minsheng.limits.UnpagedLists;
+import org.minsheng.vocabulary.CallerLanguage;
+import org.minsheng.vocabulary.Language;
 
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -224,8 +226,9 @@ public class GraphQLExecutor {
         long start = System.nanoTime();
         ExecutionBudget budget = new ExecutionBudget(requested, limits.cost(), limits.rows(),
                 limits.time().toMillis(), start);
-        ExecutionResult result = run(ctx, request, budget);
-        Answer answer = answer(ctx, refusedStatus, result, budget);
+        Language language = CallerLanguage.fromHeader(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        ExecutionResult result = run(ctx, request, budget, language);
+        Answer answer = answer(ctx, refusedStatus, result, budget, language);
         Timer.builder("minsheng.graphql.requests").description("GraphQL requests executed, by their first root field")
                 .tag("field", rootField(prepared, request.operationName())).tag("outcome", answer.outcome())
                 .register(registry).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
@@ -249,7 +252,8 @@ public class GraphQLExecutor {
                 .map(graphql.language.Field::getName).findFirst().orElse("-");
     }
 
-    private ExecutionResult run(RoutingContext ctx, GraphQLRequest request, ExecutionBudget budget) {
+    private ExecutionResult run(RoutingContext ctx, GraphQLRequest request, ExecutionBudget budget,
+            Language language) {
         Map<String, Object> context = new HashMap<>();
         context.put("runBlocking", Boolean.TRUE);
         context.put("httpHeaders", GraphQLEndpoint.headers(ctx));
@@ -261,6 +265,7 @@ public class GraphQLExecutor {
         Capture capture = new Capture();
         try {
             Arc.container().instance(CurrentVertxRequest.class).get().setCurrent(ctx);
+            Arc.container().instance(CallerLanguage.class).get().set(language);
             executionService.executeSync(input(request), context, capture);
         } finally {
             if (!requestContext.isActive()) {
@@ -274,7 +279,8 @@ public class GraphQLExecutor {
         return capture.response.getExecutionResult();
     }
 
-    private Answer answer(RoutingContext ctx, int refusedStatus, ExecutionResult result, ExecutionBudget budget) {
+    private Answer answer(RoutingContext ctx, int refusedStatus, ExecutionResult result, ExecutionBudget budget,
+            Language language) {
         Map<String, Object> body = new LinkedHashMap<>();
         LimitExceededException exceeded = budget.exceeded();
         boolean unavailable = false;
@@ -301,6 +307,7 @@ public class GraphQLExecutor {
             result.getExtensions().forEach((key, value) -> extensions.put(String.valueOf(key), value));
         }
         extensions.put("cost", budget.costExtension());
+        extensions.put("language", language.name());
         body.put("extensions", extensions);
         int status = unavailable ? 503 : (exceeded == null && !result.isDataPresent() ? refusedStatus : 200);
         return new Answer(status, body, exceeded != null ? "limit" : body.containsKey("errors") ? "error" : "ok");

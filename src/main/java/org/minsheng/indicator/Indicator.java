@@ -14,9 +14,9 @@ import org.minsheng.vocabulary.Theme;
         + "One indicator is reused across regions and periods.")
 public record Indicator(
         @NonNull @Description("Stable dotted code, e.g. employment.urban_new_jobs.") String code,
-        @NonNull @Description("Chinese name.") String name,
+        @Ignore String name,
         @Description("English name.") String nameEn,
-        @Description("What the indicator counts and how, in Chinese.") String description,
+        @Ignore String description,
         @Description("What the indicator counts and how, in English.") String descriptionEn,
         @NonNull @Description("The livelihood domain it belongs to.") Theme theme,
         @NonNull @Description("The unit its values are stored in.") Unit unit,
@@ -24,7 +24,8 @@ public record Indicator(
                 + "of people or places, false for rates and shares).") boolean additive,
         @Ignore UnitOfMeasure unitOfMeasure,
         @Ignore String counterZh,
-        @Ignore String counterEn) implements Node {
+        @Ignore String counterEn,
+        @Ignore String nameKey) implements Node {
 
     public static final String TYPE = "Indicator";
 

@@ -21,6 +21,21 @@ public class IndicatorEntity extends PanacheEntityBase {
 
     public String name;
 
+    /** The name in pinyin, syllable by syllable, computed at import ({@link org.minsheng.vocabulary.Pinyin}). */
+    @Column(name = "name_pinyin")
+    public String namePinyin;
+
+    /** The pinyin without spaces: what NAME ordering and pinyin search compare. */
+    @Column(name = "name_key")
+    public String nameKey;
+
+    /** Sets the name and the columns derived from it. */
+    public void name(String name) {
+        this.name = name;
+        this.namePinyin = org.minsheng.vocabulary.Pinyin.of(name);
+        this.nameKey = org.minsheng.vocabulary.Pinyin.key(namePinyin);
+    }
+
     @Column(name = "name_en")
     public String nameEn;
 
@@ -45,6 +60,6 @@ public class IndicatorEntity extends PanacheEntityBase {
 
     public Indicator toGraph() {
         return new Indicator(code, name, nameEn, description, descriptionEn, theme, unit.toGraph(), additive, unit,
-                counterZh != null ? counterZh : unit.counterZh, counterEn != null ? counterEn : unit.counterEn);
+                counterZh != null ? counterZh : unit.counterZh, counterEn != null ? counterEn : unit.counterEn, nameKey);
     }
 }

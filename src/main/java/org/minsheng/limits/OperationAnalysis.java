@@ -244,7 +244,10 @@ public final class OperationAnalysis {
             if (unwrapped instanceof GraphQLList) {
                 multiplier = container.getName().endsWith(CONNECTION_SUFFIX) && PAGE_FIELDS.contains(field.getName())
                         ? pageSize
-                        : lists.bound(container.getName(), field.getName());
+                        : definition.getArgument("first") != null
+                                // A list with a size argument (search) holds at most that many.
+                                ? first(field)
+                                : lists.bound(container.getName(), field.getName());
             }
             long childPage = base.getName().endsWith(CONNECTION_SUFFIX) ? first(field) : 0;
             return saturatedMultiply(multiplier, saturatedAdd(1, cost(field.getSelectionSet(), base, childPage)));

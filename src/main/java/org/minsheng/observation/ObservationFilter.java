@@ -32,4 +32,11 @@ public class ObservationFilter {
 
     @Description("Only these qualifiers.")
     public List<@NonNull Qualifier> qualifiers;
+
+    @Description("Only these sources.")
+    public List<@NonNull String> sourceCodes;
+
+    @Description("Only values in this range, compared in the indicator's base unit and as published (a MORE_THAN "
+            + "1870 is compared as 1870).")
+    public DecimalRange value;
 }

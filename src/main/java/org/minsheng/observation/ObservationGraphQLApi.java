@@ -17,10 +17,13 @@ import org.minsheng.region.Region;
 import org.minsheng.region.RegionService;
 import org.minsheng.source.SourceDocument;
 import org.minsheng.source.SourceService;
+import org.minsheng.vocabulary.CallerLanguage;
 import org.minsheng.vocabulary.Language;
 
 @GraphQLApi
 public class ObservationGraphQLApi {
+
+    private static final String ORDER_BY = "How to order the observations; in load order (by ID) unless given.";
 
     @Inject
     ObservationService observations;
@@ -31,14 +34,18 @@ public class ObservationGraphQLApi {
     @Inject
     SourceService sources;
 
+    @Inject
+    CallerLanguage caller;
+
     @Query("observations")
     @NonNull
-    @Description("Observations in load order, narrowed by the filter.")
+    @Description("Observations in load order (or orderBy), narrowed by the filter.")
     public ObservationConnection observations(
             @Name("filter") @Description("Conditions the observations must meet.") ObservationFilter filter,
+            @Name("orderBy") @Description(ORDER_BY) ObservationOrder orderBy,
             @Name("first") @DefaultValue(PageRequest.DEFAULT_FIRST_ARGUMENT) @Description(PageRequest.FIRST_DESCRIPTION) Integer first,
             @Name("after") @Description(PageRequest.AFTER_DESCRIPTION) String after) {
-        return new ObservationConnection(observations.list(filter, PageRequest.of(first, after)));
+        return new ObservationConnection(observations.list(filter, orderBy, PageRequest.of(first, after)));
     }
 
     @Name("observations")
@@ -46,10 +53,11 @@ public class ObservationGraphQLApi {
     @Description("This region's own observations (use the top-level observations with filter.within for a whole subtree).")
     public List<@NonNull ObservationConnection> regionObservations(@Source List<Region> list,
             @Name("filter") @Description("Conditions the observations must meet.") ObservationFilter filter,
+            @Name("orderBy") @Description(ORDER_BY) ObservationOrder orderBy,
             @Name("first") @DefaultValue(PageRequest.DEFAULT_FIRST_ARGUMENT) @Description("Page size per region, 0 to 100.") Integer first,
             @Name("after") @Description("Cursor after which the page starts.") String after) {
         PageRequest request = PageRequest.of(first, after);
-        return observations.forRegions(list.stream().map(Region::code).toList(), filter, request).stream()
+        return observations.forRegions(list.stream().map(Region::code).toList(), filter, orderBy, request).stream()
                 .map(ObservationConnection::new).toList();
     }
 
@@ -58,10 +66,11 @@ public class ObservationGraphQLApi {
     @Description("Observations of this indicator, in all regions and periods.")
     public List<@NonNull ObservationConnection> indicatorObservations(@Source List<Indicator> list,
             @Name("filter") @Description("Conditions the observations must meet.") ObservationFilter filter,
+            @Name("orderBy") @Description(ORDER_BY) ObservationOrder orderBy,
             @Name("first") @DefaultValue(PageRequest.DEFAULT_FIRST_ARGUMENT) @Description("Page size per indicator, 0 to 100.") Integer first,
             @Name("after") @Description("Cursor after which the page starts.") String after) {
         PageRequest request = PageRequest.of(first, after);
-        return observations.forIndicators(list.stream().map(Indicator::code).toList(), filter, request).stream()
+        return observations.forIndicators(list.stream().map(Indicator::code).toList(), filter, orderBy, request).stream()
                 .map(ObservationConnection::new).toList();
     }
 
@@ -84,9 +93,9 @@ public class ObservationGraphQLApi {
     @Description("The value written for readers, with its qualifier and unit: \"20.1万人\", \"1870余家\", "
             + "\"more than 1,870 institutions\".")
     public String display(@Source Observation observation,
-            @Name("language") @DefaultValue("ZH") @Description("Language of the text.") Language language) {
+            @Name("language") @Description(CallerLanguage.ARGUMENT) Language language) {
         Indicator indicator = observation.indicator();
         return FigureFormat.display(observation.value(), observation.qualifier(), indicator.unitOfMeasure(),
-                indicator.counterZh(), indicator.counterEn(), language);
+                indicator.counterZh(), indicator.counterEn(), caller.resolve(language));
     }
 }

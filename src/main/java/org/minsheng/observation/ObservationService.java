@@ -1,6 +1,9 @@
 package org.minsheng.observation;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +21,10 @@ import org.minsheng.graphql.PageRequest;
 import org.minsheng.indicator.IndicatorEntity;
 import org.minsheng.persistence.Batches;
 import org.minsheng.persistence.Jpql;
+import org.minsheng.persistence.Keyset;
 import org.minsheng.persistence.Queries;
 import org.minsheng.persistence.ReadOnly;
+import org.minsheng.region.RegionLevel;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -52,20 +57,22 @@ public class ObservationService implements NodeLoader {
                 .map(ObservationService::toGraph);
     }
 
-    public Page<Observation> list(ObservationFilter filter, PageRequest request) {
-        return query(JOINED, filter).page(Object[].class, "o, i", "o.id", request.afterId(), request,
-                ObservationService::toGraph, o -> o.key().toString());
+    public Page<Observation> list(ObservationFilter filter, ObservationOrder order, PageRequest request) {
+        return query(JOINED, filter).page(Object[].class, "o, i", ObservationOrder.keyset(order), request,
+                ObservationService::toGraph);
     }
 
     /** One page for each region: that region's own observations. */
-    public List<Page<Observation>> forRegions(List<String> regionCodes, ObservationFilter filter, PageRequest request) {
-        return forParents("RegionEntity", "o.regionCode", regionCodes, filter, request);
+    public List<Page<Observation>> forRegions(List<String> regionCodes, ObservationFilter filter, ObservationOrder order,
+            PageRequest request) {
+        return forParents("RegionEntity", "o.regionCode", regionCodes, filter, ObservationOrder.keyset(order), request);
     }
 
     /** One page for each indicator. */
     public List<Page<Observation>> forIndicators(List<String> indicatorCodes, ObservationFilter filter,
-            PageRequest request) {
-        return forParents("IndicatorEntity", "o.indicatorCode", indicatorCodes, filter, request);
+            ObservationOrder order, PageRequest request) {
+        return forParents("IndicatorEntity", "o.indicatorCode", indicatorCodes, filter, ObservationOrder.keyset(order),
+                request);
     }
 
     /**
@@ -73,9 +80,9 @@ public class ObservationService implements NodeLoader {
      * parent's page, then those rows. Totals are one grouped count, run only when a total is read.
      */
     private List<Page<Observation>> forParents(String parentEntity, String parentPath, List<String> parents,
-            ObservationFilter filter, PageRequest request) {
+            ObservationFilter filter, Keyset<Observation> order, PageRequest request) {
         Jpql query = query(OBSERVATIONS, filter);
-        Jpql afterCursor = query.where("o.id > :after", "after", request.afterId() == null ? 0L : request.afterId());
+        Jpql afterCursor = order.after(query, request.after());
         // The page size is a number the service computed (1 to 101), written as a literal: neither a
         // lateral subquery's limit nor a comparison with a derived table's column takes a parameter
         // portably.
@@ -87,12 +94,13 @@ public class ObservationService implements NodeLoader {
             // that stops after size rows, reading the index alone.
             bound = afterCursor.where(parentPath + " = p.code");
             hql = "select p.code, x.id from " + parentEntity + " p join lateral (" + bound.subquery("o.id as id")
-                    + " order by o.id limit " + size + ") x where p.code in :parents";
+                    + " order by " + order.orderBy() + " limit " + size + ") x where p.code in :parents";
         } else {
             // The same IDs by numbering each parent's matching rows (H2 has no lateral subqueries).
             bound = afterCursor.where(parentPath + " in :parents");
             hql = "select x.parent, x.id from (" + bound.subquery(parentPath + " as parent, o.id as id, row_number() over"
-                    + " (partition by " + parentPath + " order by o.id) as rn") + ") x where x.rn <= " + size;
+                    + " (partition by " + parentPath + " order by " + order.orderBy() + ") as rn") + ") x where x.rn <= "
+                    + size;
         }
         Map<String, List<Long>> pageIds = new HashMap<>();
         List<Long> wanted = new ArrayList<>();
@@ -119,10 +127,70 @@ public class ObservationService implements NodeLoader {
         }));
         List<Page<Observation>> pages = new ArrayList<>(parents.size());
         for (String parent : parents) {
-            List<Observation> page = pageIds.getOrDefault(parent, List.of()).stream().sorted().map(rows::get).toList();
-            pages.add(Page.of(page, o -> o.key().toString(), request, () -> totals.get().getOrDefault(parent, 0L)));
+            List<Observation> page = pageIds.getOrDefault(parent, List.of()).stream().map(rows::get)
+                    .sorted(order.comparator()).toList();
+            pages.add(Page.of(page, order::key, request, () -> totals.get().getOrDefault(parent, 0L)));
         }
         return pages;
+    }
+
+    /** An observation with the date of its source, which breaks ties between equally recent figures. */
+    public record Dated(Observation observation, LocalDate sourceDate) {
+    }
+
+    /** Every observation with its indicator and its source's date. */
+    private static final Jpql DATED = Jpql.from("from ObservationEntity o, IndicatorEntity i, SourceEntity s")
+            .where("i.code = o.indicatorCode").where("s.code = o.sourceCode");
+
+    /**
+     * The observations of these indicators for these regions whose period overlaps {@code from} to
+     * {@code to} (either may be null), in series order: by period end, then start, then ID.
+     */
+    public List<Dated> of(Collection<String> indicatorCodes, Collection<String> regionCodes, LocalDate from,
+            LocalDate to) {
+        if (indicatorCodes.isEmpty()) {
+            return List.of();
+        }
+        Jpql query = DATED.where("o.indicatorCode in :indicators", "indicators", List.copyOf(indicatorCodes))
+                .where("o.periodEnd >= :from", "from", from)
+                .where("o.periodStart <= :to", "to", to);
+        return Batches.chunked(regionCodes, chunk -> query.where("o.regionCode in :regions", "regions", chunk)
+                .list(Object[].class, "o, i, s.date", SERIES_ORDER)).stream()
+                .map(ObservationService::toDated).sorted(SERIES).toList();
+    }
+
+    /**
+     * The observations of these indicators for the regions under {@code within} (and itself), or
+     * anywhere when it is null, of {@code level} or any level, in series order.
+     */
+    public List<Dated> within(Collection<String> indicatorCodes, String within, RegionLevel level) {
+        return Batches.chunked(indicatorCodes, chunk -> DATED.where("o.indicatorCode in :indicators", "indicators", chunk)
+                .where("o.regionCode in (select ra.regionCode from RegionAncestorEntity ra where ra.ancestorCode = :within)",
+                        "within", within)
+                .where("o.regionCode in (select r.code from RegionEntity r where r.level = :level)", "level", level)
+                .list(Object[].class, "o, i, s.date", SERIES_ORDER)).stream()
+                .map(ObservationService::toDated).sorted(SERIES).toList();
+    }
+
+    private static final String SERIES_ORDER = "o.periodEnd, o.periodStart, o.id";
+
+    /** Series order: by period end, then start, then ID. */
+    public static final Comparator<Dated> SERIES = Comparator.comparing((Dated d) -> d.observation().period().end())
+            .thenComparing(d -> d.observation().period().start())
+            .thenComparing(d -> d.observation().key());
+
+    /**
+     * Which of two observations is the more recent: the later period end; for equal ends the shorter
+     * period (a point in time beats a range ending that day); then the later source date; then the
+     * later load (ID), so that the choice never depends on the database.
+     */
+    public static final Comparator<Dated> RECENCY = Comparator.comparing((Dated d) -> d.observation().period().end())
+            .thenComparing(d -> d.observation().period().start())
+            .thenComparing(Dated::sourceDate, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(d -> d.observation().key());
+
+    private static Dated toDated(Object[] row) {
+        return new Dated(toGraph(row), (LocalDate) row[2]);
     }
 
     /** {@code base} (observations as {@code o}) with the conditions of {@code filter}. */
@@ -145,7 +213,13 @@ public class ObservationService implements NodeLoader {
                 .where("o.periodEnd >= :from", "from", filter.from)
                 .where("o.periodStart <= :to", "to", filter.to)
                 .where("o.qualifier in :qualifiers", "qualifiers",
-                        InputLists.checked("filter.qualifiers", filter.qualifiers));
+                        InputLists.checked("filter.qualifiers", filter.qualifiers))
+                .where("o.sourceCode in :sourceCodes", "sourceCodes",
+                        InputLists.checked("filter.sourceCodes", filter.sourceCodes))
+                .where("o.value > :gt", "gt", filter.value == null ? null : filter.value.gt)
+                .where("o.value >= :gte", "gte", filter.value == null ? null : filter.value.gte)
+                .where("o.value < :lt", "lt", filter.value == null ? null : filter.value.lt)
+                .where("o.value <= :lte", "lte", filter.value == null ? null : filter.value.lte);
     }
 
     private static Observation toGraph(Object[] row) {

@@ -96,14 +96,14 @@ public final class Jpql {
     }
 
     /**
-     * One page of this query in the order of {@code keyPath} (a unique key): the rows after the
-     * request's cursor, and a total counted only when a caller reads it.
+     * One page of this query in {@code order}: the rows after the request's cursor, and a total
+     * counted only when a caller reads it.
      */
-    public <E, T> Page<T> page(Class<E> type, String select, String keyPath, Object afterKey, PageRequest request,
-            Function<E, T> toGraph, Function<T, String> key) {
-        List<T> rows = where(keyPath + " > :after", "after", afterKey)
-                .list(type, select, keyPath, request.first() + 1).stream().map(toGraph).toList();
-        return Page.of(rows, key, request, Page.lazyTotal(() -> QuarkusTransaction.joiningExisting().call(this::count)));
+    public <E, T> Page<T> page(Class<E> type, String select, Keyset<T> order, PageRequest request,
+            Function<E, T> toGraph) {
+        List<T> rows = order.after(this, request.after()).list(type, select, order.orderBy(), request.first() + 1)
+                .stream().map(toGraph).toList();
+        return Page.of(rows, order::key, request, Page.lazyTotal(() -> QuarkusTransaction.joiningExisting().call(this::count)));
     }
 
     /** {@code " where …"}, or nothing when there is no condition. */

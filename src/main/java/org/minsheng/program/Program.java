@@ -17,9 +17,9 @@ import org.minsheng.vocabulary.Theme;
         + "with the regions it covers and the indicators it moves.")
 public record Program(
         @NonNull @Description("Stable slug code, e.g. sanzhi-yifu.") String code,
-        @NonNull @Description("Chinese name, as the source writes it.") String name,
+        @Ignore String name,
         @Description("English rendering of the name.") String nameEn,
-        @Description("What the programme does, in Chinese.") String description,
+        @Ignore String description,
         @Description("What the programme does, in English.") String descriptionEn,
         @NonNull @Description("The livelihood domain it belongs to.") Theme theme,
         @NonNull @Description("What kind of public action it is.") ProgramKind kind,
@@ -34,7 +34,8 @@ public record Program(
         @Description("How many regions the source says the programme covers, when it names only some of them in "
                 + "regions (a pilot \"in Ulanqab and four other leagues\": 1 named, 5 in all); null when regions lists "
                 + "them all.") Integer regionsInAll,
-        @Ignore String sourceCode) implements Node {
+        @Ignore String sourceCode,
+        @Ignore String nameKey) implements Node {
 
     public static final String TYPE = "Program";
 

@@ -24,6 +24,21 @@ public class ProgramEntity extends PanacheEntityBase {
 
     public String name;
 
+    /** The name in pinyin, syllable by syllable, computed at import ({@link org.minsheng.vocabulary.Pinyin}). */
+    @Column(name = "name_pinyin")
+    public String namePinyin;
+
+    /** The pinyin without spaces: what NAME ordering and pinyin search compare. */
+    @Column(name = "name_key")
+    public String nameKey;
+
+    /** Sets the name and the columns derived from it. */
+    public void name(String name) {
+        this.name = name;
+        this.namePinyin = org.minsheng.vocabulary.Pinyin.of(name);
+        this.nameKey = org.minsheng.vocabulary.Pinyin.key(namePinyin);
+    }
+
     @Column(name = "name_en")
     public String nameEn;
 
@@ -65,6 +80,6 @@ public class ProgramEntity extends PanacheEntityBase {
 
     public Program toGraph() {
         return new Program(code, name, nameEn, description, descriptionEn, theme, kind, agency, agencyEn, startedOn,
-                startPrecision, endedOn, endPrecision, regionsInAll, sourceCode);
+                startPrecision, endedOn, endPrecision, regionsInAll, sourceCode, nameKey);
     }
 }

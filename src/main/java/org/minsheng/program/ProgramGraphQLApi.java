@@ -1,5 +1,6 @@
 package org.minsheng.program;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -16,6 +17,9 @@ import org.minsheng.indicator.Indicator;
 import org.minsheng.region.Region;
 import org.minsheng.source.SourceDocument;
 import org.minsheng.source.SourceService;
+import org.minsheng.vocabulary.CallerLanguage;
+import org.minsheng.vocabulary.Language;
+import org.minsheng.vocabulary.Languages;
 import org.minsheng.vocabulary.Theme;
 
 @GraphQLApi
@@ -27,6 +31,24 @@ public class ProgramGraphQLApi {
     @Inject
     SourceService sources;
 
+    @Inject
+    CallerLanguage caller;
+
+    @Name("name")
+    @NonNull
+    @Description("The name in the caller's language; the Chinese name where there is no English one.")
+    public String name(@Source Program program,
+            @Name("language") @Description(CallerLanguage.ARGUMENT) Language language) {
+        return Languages.pick(caller.resolve(language), program.name(), program.nameEn());
+    }
+
+    @Name("description")
+    @Description("What the programme does, in the caller's language; the Chinese text where there is no English one.")
+    public String description(@Source Program program,
+            @Name("language") @Description(CallerLanguage.ARGUMENT) Language language) {
+        return Languages.pick(caller.resolve(language), program.description(), program.descriptionEn());
+    }
+
     @Query("program")
     @Description("The programme with this code, or null when there is none.")
     public Program program(@NonNull @Name("code") @Description("Programme slug code, e.g. \"sanzhi-yifu\".") String code) {
@@ -35,13 +57,18 @@ public class ProgramGraphQLApi {
 
     @Query("programs")
     @NonNull
-    @Description("Programmes in code order, optionally narrowed by theme and by a region they run in.")
+    @Description("Programmes in code order (or orderBy), optionally narrowed by theme, kind, a day they run on and a region they run in.")
     public ProgramConnection programs(
             @Name("theme") @Description("Only programmes of this theme.") Theme theme,
             @Name("regionCode") @Description("Only programmes that run in this region: covering it, a region above it, or part of it.") String regionCode,
+            @Name("kind") @Description("Only programmes of this kind.") ProgramKind kind,
+            @Name("activeOn") @Description("Only programmes running on this day: started on or before it, and not "
+                    + "ended before it. A programme whose start the source does not give is left out, since nothing "
+                    + "says it was running then.") LocalDate activeOn,
+            @Name("orderBy") @Description("How to order the programmes; by code unless given.") ProgramOrder orderBy,
             @Name("first") @DefaultValue(PageRequest.DEFAULT_FIRST_ARGUMENT) @Description(PageRequest.FIRST_DESCRIPTION) Integer first,
             @Name("after") @Description(PageRequest.AFTER_DESCRIPTION) String after) {
-        return new ProgramConnection(programs.list(theme, regionCode, PageRequest.of(first, after)));
+        return new ProgramConnection(programs.list(theme, regionCode, kind, activeOn, orderBy, PageRequest.of(first, after)));
     }
 
     @Name("programs")

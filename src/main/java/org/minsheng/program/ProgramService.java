@@ -1,5 +1,6 @@
 package org.minsheng.program;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +49,14 @@ public class ProgramService implements NodeLoader {
         return ProgramEntity.<ProgramEntity> findByIdOptional(code).map(ProgramEntity::toGraph);
     }
 
-    public Page<Program> list(Theme theme, String regionCode, PageRequest request) {
+    public Page<Program> list(Theme theme, String regionCode, ProgramKind kind, LocalDate activeOn, ProgramOrder order,
+            PageRequest request) {
         return Jpql.from(FROM)
                 .where("p.theme = :theme", "theme", theme)
                 .where(RUNS_IN, "region", regionCode)
-                .page(ProgramEntity.class, "p", "p.code", request.afterKey(), request, ProgramEntity::toGraph,
-                        Program::code);
+                .where("p.kind = :kind", "kind", kind)
+                .where("p.startedOn <= :activeOn and (p.endedOn is null or p.endedOn >= :activeOn)", "activeOn", activeOn)
+                .page(ProgramEntity.class, "p", ProgramOrder.keyset(order), request, ProgramEntity::toGraph);
     }
 
     /**

@@ -14,13 +14,14 @@ import org.minsheng.graphql.Node;
         + "statistical division code, 2023 edition.")
 public record Region(
         @NonNull @Description("Statistical division code: 6 digits down to county level, 9 digits for townships.") String code,
-        @NonNull @Description("Chinese name, as the Bureau of Statistics gives it.") String name,
+        @Ignore String name,
         @Description("English name: the established form where one exists, else the pinyin romanisation; "
                 + "null where neither is in the seed data.") String nameEn,
         @NonNull @Description("Level in the division tree.") RegionLevel level,
         @NonNull @Description("True for units that exist only in the statistical code (development zones, "
                 + "management areas), not as administrative divisions in GB/T 2260.") boolean statisticalOnly,
-        @Ignore String parentCode) implements Node {
+        @Ignore String parentCode,
+        @Ignore String nameKey) implements Node {
 
     public static final String TYPE = "Region";
 

@@ -19,6 +19,21 @@ public class RegionEntity extends PanacheEntityBase {
 
     public String name;
 
+    /** The name in pinyin, syllable by syllable, computed at import ({@link org.minsheng.vocabulary.Pinyin}). */
+    @Column(name = "name_pinyin")
+    public String namePinyin;
+
+    /** The pinyin without spaces: what NAME ordering and pinyin search compare. */
+    @Column(name = "name_key")
+    public String nameKey;
+
+    /** Sets the name and the columns derived from it. */
+    public void name(String name) {
+        this.name = name;
+        this.namePinyin = org.minsheng.vocabulary.Pinyin.of(name);
+        this.nameKey = org.minsheng.vocabulary.Pinyin.key(namePinyin);
+    }
+
     @Column(name = "name_en")
     public String nameEn;
 
@@ -32,6 +47,6 @@ public class RegionEntity extends PanacheEntityBase {
     public boolean statisticalOnly;
 
     public Region toGraph() {
-        return new Region(code, name, nameEn, level, statisticalOnly, parentCode);
+        return new Region(code, name, nameEn, level, statisticalOnly, parentCode, nameKey);
     }
 }

@@ -12,12 +12,30 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.minsheng.graphql.PageRequest;
+import org.minsheng.vocabulary.CallerLanguage;
+import org.minsheng.vocabulary.Language;
+import org.minsheng.vocabulary.Languages;
 
 @GraphQLApi
 public class RegionGraphQLApi {
 
     @Inject
     RegionService regions;
+
+    @Inject
+    CallerLanguage caller;
+
+    @Name("name")
+    @NonNull
+    @Description("The name in the caller's language: in Chinese as the Bureau of Statistics gives it; in English the "
+            + "established English name, else the pinyin of the Chinese name.")
+    public String name(@Source Region region,
+            @Name("language") @Description(CallerLanguage.ARGUMENT) Language language) {
+        if (caller.resolve(language) == Language.ZH) {
+            return region.name();
+        }
+        return region.nameEn() != null ? region.nameEn() : Languages.capitalized(region.nameKey());
+    }
 
     @Query("region")
     @Description("The region with this statistical division code, or null when there is none.")
@@ -28,14 +46,15 @@ public class RegionGraphQLApi {
 
     @Query("regions")
     @NonNull
-    @Description("Regions in code order, optionally narrowed by level, parent and a search text.")
+    @Description("Regions in code order (or orderBy), optionally narrowed by level, parent and a search text.")
     public RegionConnection regions(
             @Name("level") @Description("Only regions of this level.") RegionLevel level,
             @Name("parentCode") @Description("Only the direct children of the region with this code.") String parentCode,
             @Name("search") @Description("Text found in the Chinese or English name, or the start of the code.") String search,
+            @Name("orderBy") @Description("How to order the regions; by code unless given.") RegionOrder orderBy,
             @Name("first") @DefaultValue(PageRequest.DEFAULT_FIRST_ARGUMENT) @Description(PageRequest.FIRST_DESCRIPTION) Integer first,
             @Name("after") @Description(PageRequest.AFTER_DESCRIPTION) String after) {
-        return new RegionConnection(regions.list(level, parentCode, search, PageRequest.of(first, after)));
+        return new RegionConnection(regions.list(level, parentCode, search, orderBy, PageRequest.of(first, after)));
     }
 
     @Name("parent")

@@ -34,7 +34,8 @@ public class RegionService implements NodeLoader {
         return RegionEntity.<RegionEntity> findByIdOptional(code).map(RegionEntity::toGraph);
     }
 
-    public Page<Region> list(RegionLevel level, String parentCode, String search, PageRequest request) {
+    public Page<Region> list(RegionLevel level, String parentCode, String search, RegionOrder order,
+            PageRequest request) {
         Jpql query = Jpql.from(FROM)
                 .where("r.level = :level", "level", level)
                 .where("r.parentCode = :parent", "parent", parentCode);
@@ -47,8 +48,7 @@ public class RegionService implements NodeLoader {
                             "containsLower", "%" + Jpql.likeLiteral(text.toLowerCase(java.util.Locale.ROOT)) + "%",
                             "prefix", Jpql.likeLiteral(text) + "%"));
         }
-        return query.page(RegionEntity.class, "r", "r.code", request.afterKey(), request, RegionEntity::toGraph,
-                Region::code);
+        return query.page(RegionEntity.class, "r", RegionOrder.keyset(order), request, RegionEntity::toGraph);
     }
 
     /** Regions by code, for other features' batch resolvers. */

@@ -45,7 +45,7 @@ public record SeedBundle(String location, String checksum, List<RegionRow> regio
 
         void applyTo(RegionEntity e) {
             e.code = code;
-            e.name = name;
+            e.name(name);
             e.nameEn = nameEn;
             e.level = level;
             e.parentCode = parentCode;
@@ -78,7 +78,7 @@ public record SeedBundle(String location, String checksum, List<RegionRow> regio
 
         void applyTo(IndicatorEntity e) {
             e.code = code;
-            e.name = name;
+            e.name(name);
             e.nameEn = nameEn;
             e.description = description;
             e.descriptionEn = descriptionEn;
@@ -102,7 +102,7 @@ public record SeedBundle(String location, String checksum, List<RegionRow> regio
 
         void applyTo(ProgramEntity e) {
             e.code = code;
-            e.name = name;
+            e.name(name);
             e.nameEn = nameEn;
             e.description = description;
             e.descriptionEn = descriptionEn;

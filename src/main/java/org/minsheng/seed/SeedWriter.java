@@ -47,7 +47,7 @@ public class SeedWriter {
         EntityManager em = Queries.em();
         em.find(SeedLockEntity.class, SeedLockEntity.ROW, LockModeType.PESSIMISTIC_WRITE);
         SeedImportEntity latest = SeedImportEntity.latest();
-        if (!force && latest != null && latest.checksum.equals(bundle.checksum())) {
+        if (!force && latest != null && latest.checksum.equals(bundle.checksum()) && !derivedColumnsMissing(em)) {
             return new ImportResult(false, latest.location, latest.checksum, latest.importedAt, counts(latest), null);
         }
         Sync sync = new Sync(em);
@@ -107,6 +107,19 @@ public class SeedWriter {
         record.persist();
         return new ImportResult(true, record.location, record.checksum, record.importedAt, counts(record),
                 sync.changes());
+    }
+
+    /**
+     * Whether rows written before a migration added a derived column (the pinyin of names, V4) lack
+     * it: the bundle is then written again, though unchanged, so that every row has it.
+     */
+    private static boolean derivedColumnsMissing(EntityManager em) {
+        return em.createQuery("select count(*) from RegionEntity r where r.nameKey is null", Long.class)
+                .getSingleResult() > 0
+                || em.createQuery("select count(*) from IndicatorEntity i where i.nameKey is null", Long.class)
+                        .getSingleResult() > 0
+                || em.createQuery("select count(*) from ProgramEntity p where p.nameKey is null", Long.class)
+                        .getSingleResult() > 0;
     }
 
     private static ImportResult.Counts counts(SeedImportEntity record) {

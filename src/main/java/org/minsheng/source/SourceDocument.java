@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.minsheng.graphql.GlobalId;
@@ -13,7 +14,7 @@ import org.minsheng.graphql.Node;
 @Description("A publication that figures are quoted from, described only by what is known of it.")
 public record SourceDocument(
         @NonNull @Description("Stable slug code.") String code,
-        @NonNull @Description("Title as published.") String title,
+        @Ignore String title,
         @Description("English rendering of the title.") String titleEn,
         @Description("Publisher, where the document names it; null otherwise.") String publisher,
         @Description("Authors or reporters, as the document names them.") String author,

@@ -31,9 +31,9 @@ public class SourceService implements NodeLoader {
         return SourceEntity.<SourceEntity> findByIdOptional(code).map(SourceEntity::toGraph);
     }
 
-    public Page<SourceDocument> list(PageRequest request) {
-        return Jpql.from("from SourceEntity s").page(SourceEntity.class, "s", "s.code", request.afterKey(), request,
-                SourceEntity::toGraph, SourceDocument::code);
+    public Page<SourceDocument> list(SourceOrder order, PageRequest request) {
+        return Jpql.from("from SourceEntity s").page(SourceEntity.class, "s", SourceOrder.keyset(order), request,
+                SourceEntity::toGraph);
     }
 
     public Map<String, SourceDocument> byCodes(List<String> codes) {

@@ -10,7 +10,6 @@ class CursorAndIdTest {
     @Test
     void cursorsAndIdsRoundTrip() {
         assertEquals("150403103", Cursor.decode(Cursor.encode("150403103")));
-        assertEquals(42L, Cursor.decodeLong(Cursor.encode("42")));
         assertEquals(new GlobalId("Region", "150000"), GlobalId.decode(GlobalId.encode("Region", "150000")));
         assertEquals(new GlobalId("Indicator", "a.b:c"), GlobalId.decode(GlobalId.encode("Indicator", "a.b:c")));
     }
@@ -19,7 +18,6 @@ class CursorAndIdTest {
     void foreignTextIsRefusedAsBadInput() {
         assertThrows(BadUserInputException.class, () -> Cursor.decode("!!"));
         assertThrows(BadUserInputException.class, () -> Cursor.decode(GlobalId.encode("Region", "1")));
-        assertThrows(BadUserInputException.class, () -> Cursor.decodeLong(Cursor.encode("abc")));
         assertThrows(BadUserInputException.class, () -> GlobalId.decode("bm9jb2xvbg"));
         assertThrows(BadUserInputException.class, () -> PageRequest.of(-1, null));
         assertThrows(LimitExceededException.class, () -> PageRequest.of(101, null));

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.minsheng.support.GraphQL;
@@ -50,11 +51,25 @@ class HealthAndUiQuarkusTest {
 
     @Test
     void theDefaultQueryRunsAndWalksTheTree() {
-        JsonNode data = GraphQL.data(GraphiQLDefaultQuery.defaultQuery());
+        JsonNode data = GraphQL.operationData(GraphiQLDefaultQuery.defaultQuery(), "ProvinceOverview");
         assertEquals("内蒙古自治区", data.at("/region/name").asText());
         assertEquals(SeedFacts.childrenOf("150000"), data.at("/region/children").size());
         assertTrue(data.at("/region/observations/totalCount").asInt() > 0);
         assertTrue(data.at("/region/children/0/programs").size() > 0);
+    }
+
+    /** Each example of the README's "Analytical queries" is in GraphiQL's default document, as its test sends it. */
+    @Test
+    void theDefaultDocumentHoldsEachAnalyticalExample() {
+        String document = GraphiQLDefaultQuery.defaultQuery();
+        for (String example : List.of("ordering-and-value-filters", "series-and-latest", "change", "rollup",
+                "rollup-not-additive", "coverage", "search", "languages")) {
+            String operation = GraphQL.resource("graphql/operations/" + example + ".graphql");
+            assertTrue(document.contains(operation), example + ".graphql differs from its copy in "
+                    + GraphiQLDefaultQuery.RESOURCE);
+        }
+        // The examples run by name from the one document.
+        assertEquals(70.8, GraphQL.operationData(document, "SeriesAndLatest").at("/region/latest/value").asDouble());
     }
 
     @Test

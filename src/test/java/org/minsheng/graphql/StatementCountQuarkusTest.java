@@ -79,6 +79,48 @@ class StatementCountQuarkusTest {
         assertEquals(2, count("{ observations(first: 5) { totalCount nodes { value } } }", null).statements());
     }
 
+    /**
+     * The analytical fields under a page of prefectures: series 2 (the indicator, then every
+     * prefecture's rows), latest 2, rollup 3 (the indicator, the children, then their rows),
+     * the roll-up parts' regions 1, and an indicator's latestByRegion 1 plus its regions 1; the
+     * regions page 1. The same count for 3 prefectures as for 12.
+     */
+    private static final String ANALYTICS = """
+            query($first: Int) {
+              regions(level: PREFECTURE, first: $first) {
+                nodes {
+                  code
+                  series(indicatorCode: "employment.gig_markets") { value }
+                  latest(indicatorCode: "employment.gig_markets") { value }
+                  rollup(indicatorCode: "employment.gig_markets") { sum reporting parts { region { code } } }
+                }
+              }
+              indicator(code: "employment.gig_markets") { latestByRegion { region { code } value } }
+            }""";
+
+    private static final int ANALYTICS_BOUND = 12;
+
+    @Test
+    void analyticalFieldsStayUnderAFixedBound() {
+        Counted three = count(ANALYTICS, 3);
+        Counted twelve = count(ANALYTICS, 12);
+        assertEquals(3, three.data().at("/regions/nodes").size());
+        assertEquals(12, twelve.data().at("/regions/nodes").size());
+        // Wuhai (150300) reports 4 gig-work markets: its series, latest and roll-up parts are not empty.
+        JsonNode wuhai = null;
+        for (JsonNode prefecture : twelve.data().at("/regions/nodes")) {
+            if (prefecture.get("code").asText().equals("150300")) {
+                wuhai = prefecture;
+            }
+        }
+        assertEquals(4, wuhai.at("/latest/value").asInt());
+        assertEquals(1, wuhai.at("/series").size());
+        assertEquals(1, twelve.data().at("/indicator/latestByRegion").size());
+        assertEquals(three.statements(), twelve.statements(),
+                "3 prefectures took " + three.statements() + " statements, 12 took " + twelve.statements());
+        assertTrue(twelve.statements() <= ANALYTICS_BOUND, twelve.statements() + " statements");
+    }
+
     private Counted count(String query, Integer first) {
         Statistics statistics = sessionFactory.getStatistics();
         statistics.clear();

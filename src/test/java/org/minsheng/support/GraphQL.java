@@ -28,13 +28,31 @@ public final class GraphQL {
     }
 
     public static JsonNode execute(String query, Map<String, Object> variables) {
+        return execute(query, variables, Map.of());
+    }
+
+    /** The whole response of {@code query}, sent with these HTTP headers. */
+    public static JsonNode execute(String query, Map<String, Object> variables, Map<String, String> headers) {
         Map<String, Object> body = new HashMap<>();
         body.put("query", query);
         body.put("variables", variables);
-        String response = given().contentType(ContentType.JSON).accept(ContentType.JSON).body(body)
+        String response = given().contentType(ContentType.JSON).accept(ContentType.JSON).headers(headers).body(body)
                 .when().post("/graphql")
                 .then().statusCode(200).extract().asString();
         return parse(response);
+    }
+
+    /** The data of the named operation of a document, which must answer without errors. */
+    public static JsonNode operationData(String document, String operationName) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("query", document);
+        body.put("operationName", operationName);
+        JsonNode response = parse(given().contentType(ContentType.JSON).accept(ContentType.JSON).body(body)
+                .when().post("/graphql").then().statusCode(200).extract().asString());
+        if (response.has("errors")) {
+            throw new AssertionError("GraphQL errors: " + response.get("errors"));
+        }
+        return response.get("data");
     }
 
     /** The data of a response that must have no errors. */

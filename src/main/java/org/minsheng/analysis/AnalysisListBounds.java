@@ -1,0 +1,31 @@
+package org.minsheng.analysis;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.minsheng.limits.ListBounds;
+import org.minsheng.persistence.Queries;
+
+/**
+ * The unpaged lists of the analytical fields: the longest series of one indicator in one region,
+ * the most regions with data for one indicator, and the most children of a region (a roll-up's
+ * parts and missing children).
+ */
+@ApplicationScoped
+@Transactional
+public class AnalysisListBounds implements ListBounds {
+
+    @Override
+    public Map<String, Integer> read() {
+        int series = Queries.largestGroup("select count(o) from ObservationEntity o group by o.indicatorCode,"
+                + " o.regionCode");
+        int regions = Queries.largestGroup("select count(distinct o.regionCode) from ObservationEntity o"
+                + " group by o.indicatorCode");
+        int children = Queries.largestGroup("select count(r) from RegionEntity r where r.parentCode is not null"
+                + " group by r.parentCode");
+        return Map.of("Region.series", series, "Indicator.series", series, "Indicator.latestByRegion", regions,
+                "Rollup.parts", children, "Rollup.missing", children);
+    }
+}

@@ -1,0 +1,32 @@
+package org.minsheng.analysis;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.minsheng.indicator.Indicator;
+import org.minsheng.observation.Observation;
+import org.minsheng.observation.Qualifier;
+import org.minsheng.region.Region;
+
+@Name("Rollup")
+@Description("An additive indicator summed over a region's direct children: the latest observation of each child "
+        + "in the window, how many children report, which do not, and the region's own published figure beside the "
+        + "sum. Statistics-only units (development zones) count as children like the others.")
+public record Rollup(
+        @Description("The sum of the parts' values; null when no child reports.") BigDecimal sum,
+        @Description("How the true total relates to sum (see the README's table \"Roll-ups\"): EXACT only when every "
+                + "child reports an exact figure; AT_LEAST when children are missing (counts are never negative); "
+                + "MORE_THAN when a part is; null when no child reports or the parts' bounds disagree.") Qualifier qualifier,
+        @NonNull @Description("Children with an observation in the window.") int reporting,
+        @NonNull @Description("All direct children of the region.") int expected,
+        @NonNull @Description("The children without an observation in the window, in code order.") List<@NonNull Region> missing,
+        @NonNull @Description("The latest observation in the window of each reporting child, in region code order.") List<@NonNull Observation> parts,
+        @Description("The region's own latest figure in the window, where one is published.") Observation published,
+        @Description("published.value minus sum, where both exist: what the children's published figures do not "
+                + "account for.") BigDecimal discrepancy,
+        @Ignore Indicator indicator) {
+}

@@ -1,0 +1,102 @@
+package org.minsheng.http;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import org.dataloader.BatchLoaderEnvironment;
+
+import graphql.schema.DataFetchingEnvironment;
+import io.quarkus.smallrye.graphql.runtime.spi.datafetcher.QuarkusDefaultDataFetcher;
+import io.smallrye.graphql.execution.datafetcher.PlugableBatchableDataFetcher;
+import io.smallrye.graphql.execution.datafetcher.helper.BatchLoaderHelper;
+import io.smallrye.graphql.schema.model.Operation;
+import io.smallrye.graphql.schema.model.Type;
+import io.smallrye.graphql.spi.DataFetcherService;
+
+/**
+ * Batch resolvers ({@code @Source List<Parent>}) that take arguments, called once per set of
+ * arguments. SmallRye GraphQL gathers every load of a field into one batch and calls the resolver
+ * with the arguments of the first load only, so {@code a: observations(first: 1)} and
+ * {@code b: observations(first: 5)} (or a region's observations and its children's, when both
+ * land in one dispatch) would both get the first one's answer. Here a batch is split by the
+ * arguments each load was asked with, as graphql-java received them, and the resolver runs once
+ * per distinct set: as many statements as there are sets, never one per parent.
+ *
+ * <p>
+ * Registered in {@code META-INF/services/io.smallrye.graphql.spi.DataFetcherService}, ahead of
+ * Quarkus' own service (a lower priority is asked first), whose fetcher it extends.
+ */
+public class ArgumentGroupedDataFetchers implements DataFetcherService {
+
+    @Override
+    public Integer getPriority() {
+        return 0;
+    }
+
+    @Override
+    public PlugableBatchableDataFetcher getDefaultDataFetcher(Operation operation, Type type) {
+        return operation.isSourceField() && operation.hasArguments() ? new Fetcher<>(operation, type) : null;
+    }
+
+    static final class Fetcher<K, T> extends QuarkusDefaultDataFetcher<K, T> {
+
+        Fetcher(Operation operation, Type type) {
+            super(operation, type);
+        }
+
+        @Override
+        public CompletionStage<List<T>> load(List<K> keys, BatchLoaderEnvironment environment) {
+            List<Object> contexts = environment.getKeyContextsList();
+            if (contexts == null || contexts.size() != keys.size()) {
+                return super.load(keys, environment);
+            }
+            Map<Object, List<Integer>> groups = new LinkedHashMap<>();
+            for (int i = 0; i < keys.size(); i++) {
+                groups.computeIfAbsent(arguments(contexts.get(i)), k -> new ArrayList<>()).add(i);
+            }
+            if (groups.size() == 1) {
+                return super.load(keys, environment);
+            }
+            List<CompletableFuture<List<T>>> answers = new ArrayList<>();
+            List<List<Integer>> positions = new ArrayList<>(groups.values());
+            for (List<Integer> group : positions) {
+                List<K> groupKeys = new ArrayList<>(group.size());
+                List<Object> groupContexts = new ArrayList<>(group.size());
+                for (int i : group) {
+                    groupKeys.add(keys.get(i));
+                    groupContexts.add(contexts.get(i));
+                }
+                BatchLoaderEnvironment groupEnvironment = BatchLoaderEnvironment.newBatchLoaderEnvironment()
+                        .context(environment.getContext()).keyContexts(groupKeys, groupContexts).build();
+                answers.add(super.load(groupKeys, groupEnvironment).toCompletableFuture());
+            }
+            return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(done -> {
+                List<T> result = new ArrayList<>(keys.size());
+                for (int i = 0; i < keys.size(); i++) {
+                    result.add(null);
+                }
+                for (int g = 0; g < positions.size(); g++) {
+                    List<T> answer = answers.get(g).join();
+                    List<Integer> group = positions.get(g);
+                    for (int j = 0; j < group.size(); j++) {
+                        result.set(group.get(j), answer.get(j));
+                    }
+                }
+                return result;
+            });
+        }
+
+        /** The arguments one load was asked with, as graphql-java coerced them: maps, lists and scalars. */
+        private static Object arguments(Object keyContext) {
+            if (keyContext instanceof Map<?, ?> context
+                    && context.get(BatchLoaderHelper.DATA_FETCHING_ENVIRONMENT) instanceof DataFetchingEnvironment dfe) {
+                return dfe.getArguments();
+            }
+            return keyContext;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.minsheng.indicator;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.minsheng.graphql.OrderDirection;
+import org.minsheng.persistence.Keyset;
+
+@Input("IndicatorOrder")
+@Description("An order of indicators: a field and a direction. Ties are broken by the code, so paging with "
+        + "cursors neither repeats nor skips a row.")
+public class IndicatorOrder {
+
+    @NonNull
+    @Description("What to order by.")
+    public IndicatorOrderField field;
+
+    @DefaultValue("ASC")
+    @Description("ASC (the default) or DESC.")
+    public OrderDirection direction;
+
+    private static final Keyset.Column<Indicator> CODE = Keyset.text("i.code", Indicator::code);
+    private static final Keyset.Column<Indicator> NAME = Keyset.text("i.nameKey", Indicator::nameKey);
+
+    /** The default order: by code. */
+    static final Keyset<Indicator> BY_CODE = Keyset.byKey(CODE);
+
+    /** The keyset of {@code order}, null meaning by code. */
+    static Keyset<Indicator> keyset(IndicatorOrder order) {
+        if (order == null) {
+            return BY_CODE;
+        }
+        boolean descending = OrderDirection.descending(order.direction);
+        String name = order.field + " " + (descending ? "DESC" : "ASC");
+        return switch (order.field) {
+            case CODE -> Keyset.byKey(name, descending, CODE);
+            case NAME -> Keyset.of(name, descending, NAME, CODE);
+        };
+    }
+}

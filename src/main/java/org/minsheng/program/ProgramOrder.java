@@ -1,0 +1,41 @@
+package org.minsheng.program;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.minsheng.graphql.OrderDirection;
+import org.minsheng.persistence.Keyset;
+
+@Input("ProgramOrder")
+@Description("An order of programmes: a field and a direction. Ties are broken by the code, so paging with "
+        + "cursors neither repeats nor skips a row.")
+public class ProgramOrder {
+
+    @NonNull
+    @Description("What to order by.")
+    public ProgramOrderField field;
+
+    @DefaultValue("ASC")
+    @Description("ASC (the default) or DESC.")
+    public OrderDirection direction;
+
+    private static final Keyset.Column<Program> CODE = Keyset.text("p.code", Program::code);
+    private static final Keyset.Column<Program> NAME = Keyset.text("p.nameKey", Program::nameKey);
+
+    /** The default order: by code. */
+    static final Keyset<Program> BY_CODE = Keyset.byKey(CODE);
+
+    /** The keyset of {@code order}, null meaning by code. */
+    static Keyset<Program> keyset(ProgramOrder order) {
+        if (order == null) {
+            return BY_CODE;
+        }
+        boolean descending = OrderDirection.descending(order.direction);
+        String name = order.field + " " + (descending ? "DESC" : "ASC");
+        return switch (order.field) {
+            case CODE -> Keyset.byKey(name, descending, CODE);
+            case NAME -> Keyset.of(name, descending, NAME, CODE);
+        };
+    }
+}

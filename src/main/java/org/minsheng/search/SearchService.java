@@ -1,0 +1,181 @@
+package org.minsheng.search;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.minsheng.graphql.BadUserInputException;
+import org.minsheng.graphql.InputLists;
+import org.minsheng.graphql.Node;
+import org.minsheng.graphql.PageRequest;
+import org.minsheng.indicator.IndicatorEntity;
+import org.minsheng.persistence.Jpql;
+import org.minsheng.persistence.ReadOnly;
+import org.minsheng.program.ProgramEntity;
+import org.minsheng.region.RegionEntity;
+import org.minsheng.vocabulary.Pinyin;
+
+/**
+ * Finds regions, indicators and programmes by code, Chinese name, English name, pinyin (typed with
+ * or without spaces and tone marks) and description. The database selects candidates with LIKE on
+ * stored columns (the pinyin was computed at import, so H2 and PostgreSQL find the same rows); the
+ * ranking is computed here: an exact code or name first (4), then a prefix (3), then a substring
+ * (2), then a match in a description (1). Hits of equal rank are ordered by type (region, indicator,
+ * programme), a region by its level from the province down, then by code.
+ */
+@ApplicationScoped
+@Transactional
+@ReadOnly
+public class SearchService {
+
+    /** One searchable field of an object: its name in hits, its text, and whether it is a description. */
+    private record Field(String name, String text, String compared, boolean description) {
+    }
+
+    /** An object with the fields search compares. */
+    private record Candidate(SearchType type, int level, String code, Node node, List<Field> fields) {
+    }
+
+    private record Query(String text, String lower, String key) {
+
+        static Query of(String text) {
+            String stripped = text.strip();
+            return new Query(stripped, stripped.toLowerCase(Locale.ROOT), Pinyin.key(stripped));
+        }
+
+        /** 4 exact, 3 prefix, 2 substring, 1 in a description, 0 no match. */
+        int rank(Field field) {
+            String compared = field.compared();
+            if (compared == null || compared.isEmpty()) {
+                return 0;
+            }
+            String wanted = field.name().equals("pinyin") ? key : lower;
+            if (wanted.isEmpty() || !compared.contains(wanted)) {
+                return 0;
+            }
+            if (field.description()) {
+                return 1;
+            }
+            return compared.equals(wanted) ? 4 : compared.startsWith(wanted) ? 3 : 2;
+        }
+    }
+
+    public List<SearchHit> search(String text, List<SearchType> types, int first) {
+        if (text == null || text.isBlank()) {
+            throw new BadUserInputException("search: text must not be blank");
+        }
+        if (first < 0 || first > PageRequest.MAX_FIRST) {
+            if (first > PageRequest.MAX_FIRST) {
+                throw PageRequest.pageSizeExceeded(first);
+            }
+            throw new BadUserInputException("first must be between 0 and " + PageRequest.MAX_FIRST + "; got " + first);
+        }
+        Query query = Query.of(text);
+        List<SearchType> checked = InputLists.checked("types", types);
+        if (checked != null && checked.contains(null)) {
+            throw new BadUserInputException("types: null is not a search type");
+        }
+        Set<SearchType> wanted = checked == null ? EnumSet.allOf(SearchType.class)
+                : checked.isEmpty() ? EnumSet.noneOf(SearchType.class) : EnumSet.copyOf(checked);
+        List<Candidate> candidates = new ArrayList<>();
+        if (wanted.contains(SearchType.REGION)) {
+            candidates.addAll(regions(query));
+        }
+        if (wanted.contains(SearchType.INDICATOR)) {
+            candidates.addAll(indicators(query));
+        }
+        if (wanted.contains(SearchType.PROGRAM)) {
+            candidates.addAll(programs(query));
+        }
+        List<Ranked> ranked = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            Field best = null;
+            int bestRank = 0;
+            for (Field field : candidate.fields()) {
+                int rank = query.rank(field);
+                if (rank > bestRank) {
+                    best = field;
+                    bestRank = rank;
+                }
+            }
+            if (best != null) {
+                ranked.add(new Ranked(candidate, best, bestRank));
+            }
+        }
+        return ranked.stream()
+                .sorted(Comparator.comparingInt(Ranked::rank).reversed()
+                        .thenComparing(r -> r.candidate().type())
+                        .thenComparingInt(r -> r.candidate().level())
+                        .thenComparing(r -> r.candidate().code()))
+                .limit(first)
+                .map(r -> new SearchHit(r.candidate().node(), r.field().name(), r.field().text(), r.rank()))
+                .toList();
+    }
+
+    private record Ranked(Candidate candidate, Field field, int rank) {
+    }
+
+    /** The LIKE conditions that select candidates: a superset of what {@link Query#rank} accepts. */
+    private static Jpql like(String from, String alias, Query query, boolean descriptions) {
+        String a = alias + ".";
+        List<String> conditions = new ArrayList<>(List.of(
+                "lower(" + a + "code) like :lower escape '\\'",
+                a + "name like :text escape '\\'",
+                "lower(" + a + "nameEn) like :lower escape '\\'"));
+        if (!query.key().isEmpty()) {
+            conditions.add(a + "nameKey like :key escape '\\'");
+        }
+        if (descriptions) {
+            conditions.add(a + "description like :text escape '\\'");
+            conditions.add("lower(" + a + "descriptionEn) like :lower escape '\\'");
+        }
+        Map<String, Object> parameters = new java.util.HashMap<>(Map.of(
+                "lower", "%" + Jpql.likeLiteral(query.lower()) + "%",
+                "text", "%" + Jpql.likeLiteral(query.text()) + "%"));
+        if (!query.key().isEmpty()) {
+            parameters.put("key", "%" + Jpql.likeLiteral(query.key()) + "%");
+        }
+        return Jpql.from(from).where("(" + String.join(" or ", conditions) + ")", parameters);
+    }
+
+    private static List<Candidate> regions(Query query) {
+        return like("from RegionEntity r", "r", query, false).list(RegionEntity.class, "r", "r.code").stream()
+                .map(r -> new Candidate(SearchType.REGION, r.level.ordinal(), r.code, r.toGraph(), List.of(
+                        field("code", r.code), field("name", r.name), field("nameEn", r.nameEn),
+                        new Field("pinyin", r.namePinyin, r.nameKey, false))))
+                .toList();
+    }
+
+    private static List<Candidate> indicators(Query query) {
+        return like("from IndicatorEntity i", "i", query, true).list(IndicatorEntity.class, "i", "i.code").stream()
+                .map(i -> new Candidate(SearchType.INDICATOR, 0, i.code, i.toGraph(), List.of(
+                        field("code", i.code), field("name", i.name), field("nameEn", i.nameEn),
+                        new Field("pinyin", i.namePinyin, i.nameKey, false),
+                        description("description", i.description), description("descriptionEn", i.descriptionEn))))
+                .toList();
+    }
+
+    private static List<Candidate> programs(Query query) {
+        return like("from ProgramEntity p", "p", query, true).list(ProgramEntity.class, "p", "p.code").stream()
+                .map(p -> new Candidate(SearchType.PROGRAM, 0, p.code, p.toGraph(), List.of(
+                        field("code", p.code), field("name", p.name), field("nameEn", p.nameEn),
+                        new Field("pinyin", p.namePinyin, p.nameKey, false),
+                        description("description", p.description), description("descriptionEn", p.descriptionEn))))
+                .toList();
+    }
+
+    private static Field field(String name, String text) {
+        return new Field(name, text, text == null ? null : text.toLowerCase(Locale.ROOT), false);
+    }
+
+    private static Field description(String name, String text) {
+        return new Field(name, text, text == null ? null : text.toLowerCase(Locale.ROOT), true);
+    }
+}
