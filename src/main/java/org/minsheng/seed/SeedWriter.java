@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.persister.entity.EntityPersister;
+import org.jboss.logging.Logger;
 import org.minsheng.indicator.IndicatorEntity;
 import org.minsheng.observation.ObservationEntity;
 import org.minsheng.persistence.Queries;
@@ -42,12 +43,15 @@ import org.minsheng.source.SourceEntity;
 @ApplicationScoped
 public class SeedWriter {
 
+    private static final Logger LOG = Logger.getLogger(SeedWriter.class);
+
     @Transactional
     public ImportResult write(SeedBundle bundle, boolean force) {
         EntityManager em = Queries.em();
         em.find(SeedLockEntity.class, SeedLockEntity.ROW, LockModeType.PESSIMISTIC_WRITE);
         SeedImportEntity latest = SeedImportEntity.latest();
-        if (!force && latest != null && latest.checksum.equals(bundle.checksum()) && !derivedColumnsMissing(em)) {
+        fillDerivedColumns(em);
+        if (!force && latest != null && latest.checksum.equals(bundle.checksum())) {
             return new ImportResult(false, latest.location, latest.checksum, latest.importedAt, counts(latest), null);
         }
         Sync sync = new Sync(em);
@@ -110,16 +114,30 @@ public class SeedWriter {
     }
 
     /**
-     * Whether rows written before a migration added a derived column (the pinyin of names, V4) lack
-     * it: the bundle is then written again, though unchanged, so that every row has it.
+     * Fills the columns derived from a name (its pinyin, V4) where a row lacks them: rows written
+     * before the migration that added them, or by hand. Only those rows are read and written.
      */
-    private static boolean derivedColumnsMissing(EntityManager em) {
-        return em.createQuery("select count(*) from RegionEntity r where r.nameKey is null", Long.class)
-                .getSingleResult() > 0
-                || em.createQuery("select count(*) from IndicatorEntity i where i.nameKey is null", Long.class)
-                        .getSingleResult() > 0
-                || em.createQuery("select count(*) from ProgramEntity p where p.nameKey is null", Long.class)
-                        .getSingleResult() > 0;
+    private static void fillDerivedColumns(EntityManager em) {
+        int filled = 0;
+        for (RegionEntity r : em.createQuery("from RegionEntity r where r.nameKey is null", RegionEntity.class)
+                .getResultList()) {
+            r.name(r.name);
+            filled++;
+        }
+        for (IndicatorEntity i : em.createQuery("from IndicatorEntity i where i.nameKey is null", IndicatorEntity.class)
+                .getResultList()) {
+            i.name(i.name);
+            filled++;
+        }
+        for (ProgramEntity p : em.createQuery("from ProgramEntity p where p.nameKey is null", ProgramEntity.class)
+                .getResultList()) {
+            p.name(p.name);
+            filled++;
+        }
+        if (filled > 0) {
+            em.flush();
+            LOG.infof("Filled the pinyin of %d names that had none", filled);
+        }
     }
 
     private static ImportResult.Counts counts(SeedImportEntity record) {
