@@ -21,6 +21,7 @@ import org.minsheng.config.MinshengConfig;
 import org.minsheng.graphql.LimitExceededException;
 import org.minsheng.limits.ExecutionBudget;
 import org.minsheng.limits.UnpagedLists;
+import org.minsheng.security.Caller;
 import org.minsheng.vocabulary.CallerLanguage;
 import org.minsheng.vocabulary.Language;
 
@@ -266,6 +267,7 @@ public class GraphQLExecutor {
         try {
             Arc.container().instance(CurrentVertxRequest.class).get().setCurrent(ctx);
             Arc.container().instance(CallerLanguage.class).get().set(language);
+            Arc.container().instance(Caller.class).get().authorization(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
             executionService.executeSync(input(request), context, capture);
         } finally {
             if (!requestContext.isActive()) {

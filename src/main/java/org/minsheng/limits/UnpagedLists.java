@@ -10,6 +10,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
@@ -45,7 +46,8 @@ public class UnpagedLists {
         refresh();
     }
 
-    void onChange(@Observes DataChanged change) {
+    /** After the write that changed the data has committed (at once when no transaction runs). */
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) DataChanged change) {
         refresh();
     }
 

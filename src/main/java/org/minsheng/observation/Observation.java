@@ -24,7 +24,10 @@ public record Observation(
         @Ignore String indicatorCode,
         @Ignore String regionCode,
         @Ignore String sourceCode,
-        @NonNull @Description("What the value measures.") Indicator indicator) implements Node {
+        @NonNull @Description("What the value measures.") Indicator indicator,
+        @NonNull @Description("Raised by every update: an update or delete names the version it read.") int version)
+        implements
+            Node {
 
     public static final String TYPE = "Observation";
 

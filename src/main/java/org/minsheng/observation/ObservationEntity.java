@@ -12,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import org.minsheng.indicator.IndicatorEntity;
 
@@ -55,10 +56,14 @@ public class ObservationEntity extends PanacheEntityBase {
 
     public String note;
 
+    /** Raised by every update; an update or delete names the version it read. */
+    @Version
+    public int version;
+
     /** The GraphQL view; the indicator supplies the unit that display text needs. */
     public Observation toGraph(IndicatorEntity indicator) {
         return new Observation(id, new Period(periodStart, periodEnd), normalize(value), qualifier, quote, note,
-                indicatorCode, regionCode, sourceCode, indicator.toGraph());
+                indicatorCode, regionCode, sourceCode, indicator.toGraph(), version);
     }
 
     /** Drops the trailing zeros the column's fixed scale adds: 201000.000000 is 201000. */

@@ -1,5 +1,6 @@
 package org.minsheng.observation;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -43,9 +44,11 @@ public class ObservationGraphQLApi {
     public ObservationConnection observations(
             @Name("filter") @Description("Conditions the observations must meet.") ObservationFilter filter,
             @Name("orderBy") @Description(ORDER_BY) ObservationOrder orderBy,
+            @Name("asOf") @Description("The figures as they stood at this moment: values since changed as they were, "
+                    + "figures since deleted included, figures since created left out.") Instant asOf,
             @Name("first") @DefaultValue(PageRequest.DEFAULT_FIRST_ARGUMENT) @Description(PageRequest.FIRST_DESCRIPTION) Integer first,
             @Name("after") @Description(PageRequest.AFTER_DESCRIPTION) String after) {
-        return new ObservationConnection(observations.list(filter, orderBy, PageRequest.of(first, after)));
+        return new ObservationConnection(observations.list(filter, orderBy, asOf, PageRequest.of(first, after)));
     }
 
     @Name("observations")

@@ -1,5 +1,6 @@
 package org.minsheng.observation;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.minsheng.graphql.BadUserInputException;
@@ -25,6 +27,8 @@ import org.minsheng.persistence.Keyset;
 import org.minsheng.persistence.Queries;
 import org.minsheng.persistence.ReadOnly;
 import org.minsheng.region.RegionLevel;
+import org.minsheng.revision.RevisionEntity;
+import org.minsheng.revision.RevisionService;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -33,6 +37,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @Transactional
 @ReadOnly
 public class ObservationService implements NodeLoader {
+
+    @Inject
+    RevisionService revisions;
 
     /** Every observation with its indicator (the unit needs it). */
     private static final Jpql JOINED = Jpql.from("from ObservationEntity o, IndicatorEntity i")
@@ -60,6 +67,86 @@ public class ObservationService implements NodeLoader {
     public Page<Observation> list(ObservationFilter filter, ObservationOrder order, PageRequest request) {
         return query(JOINED, filter).page(Object[].class, "o, i", ObservationOrder.keyset(order), request,
                 ObservationService::toGraph);
+    }
+
+    /**
+     * The figures as they stood at {@code asOf}: the rows no revision touched since, read as they
+     * are, and those it touched rebuilt from the earliest such revision's state before it (deleted
+     * ones included, created ones left out). The two are merged in the requested order, so cursors
+     * and totals work as without {@code asOf}. Rows loaded by a seed import have no revisions: they
+     * count as there all along.
+     */
+    public Page<Observation> list(ObservationFilter filter, ObservationOrder order, Instant asOf, PageRequest request) {
+        if (asOf == null) {
+            return list(filter, order, request);
+        }
+        Keyset<Observation> keyset = ObservationOrder.keyset(order);
+        Map<Long, ObservationWriter.State> past = new HashMap<>();
+        // Newest first: the last state put for an ID is the one before its earliest revision since asOf.
+        for (RevisionEntity revision : revisions.after(Observation.TYPE, asOf)) {
+            past.put(Long.valueOf(revision.entityKey), revisions.read(revision.before, ObservationWriter.State.class));
+        }
+        Jpql untouched = query(JOINED, filter);
+        if (!past.isEmpty()) {
+            untouched = untouched.where("o.id not in :touched", "touched", List.copyOf(past.keySet()));
+        }
+        List<Observation> rows = new ArrayList<>(keyset.after(untouched, request.after())
+                .list(Object[].class, "o, i", keyset.orderBy(), request.first() + 1).stream()
+                .map(ObservationService::toGraph).toList());
+        List<Observation> rebuilt = rebuilt(past, filter);
+        rows.addAll(keyset.after(rebuilt, request.after()));
+        rows.sort(keyset.comparator());
+        Jpql counted = untouched;
+        return Page.of(rows.subList(0, Math.min(rows.size(), request.first() + 1)), keyset::key, request,
+                Page.lazyTotal(() -> QuarkusTransaction.joiningExisting().call(counted::count) + rebuilt.size()));
+    }
+
+    /** The past states that existed and match the filter, as observations. */
+    private static List<Observation> rebuilt(Map<Long, ObservationWriter.State> past, ObservationFilter filter) {
+        List<Observation> result = new ArrayList<>();
+        Map<String, IndicatorEntity> indicators = new HashMap<>();
+        java.util.Set<String> within = null;
+        for (Map.Entry<Long, ObservationWriter.State> entry : past.entrySet()) {
+            ObservationWriter.State s = entry.getValue();
+            if (s == null) {
+                continue;
+            }
+            IndicatorEntity indicator = indicators.computeIfAbsent(s.indicatorCode(),
+                    code -> IndicatorEntity.findById(code));
+            if (indicator == null) {
+                continue;
+            }
+            if (filter != null && filter.within != null && within == null) {
+                within = new java.util.HashSet<>(Queries.em().createQuery("select ra.regionCode from"
+                        + " RegionAncestorEntity ra where ra.ancestorCode = :within", String.class)
+                        .setParameter("within", filter.within).getResultList());
+            }
+            if (filter == null || matches(s, indicator, filter, within)) {
+                ObservationEntity e = new ObservationEntity();
+                e.id = entry.getKey();
+                s.applyTo(e);
+                e.version = s.version();
+                result.add(e.toGraph(indicator));
+            }
+        }
+        return result;
+    }
+
+    /** {@link #query}'s conditions, for a state rebuilt in memory. */
+    private static boolean matches(ObservationWriter.State s, IndicatorEntity indicator, ObservationFilter f,
+            java.util.Set<String> within) {
+        return (f.indicatorCodes == null || f.indicatorCodes.contains(s.indicatorCode()))
+                && (f.regionCodes == null || f.regionCodes.contains(s.regionCode()))
+                && (within == null || within.contains(s.regionCode()))
+                && (f.themes == null || f.themes.contains(indicator.theme))
+                && (f.from == null || !s.periodEnd().isBefore(f.from))
+                && (f.to == null || !s.periodStart().isAfter(f.to))
+                && (f.qualifiers == null || f.qualifiers.contains(s.qualifier()))
+                && (f.sourceCodes == null || f.sourceCodes.contains(s.sourceCode()))
+                && (f.value == null || ((f.value.gt == null || s.value().compareTo(f.value.gt) > 0)
+                        && (f.value.gte == null || s.value().compareTo(f.value.gte) >= 0)
+                        && (f.value.lt == null || s.value().compareTo(f.value.lt) < 0)
+                        && (f.value.lte == null || s.value().compareTo(f.value.lte) <= 0)));
     }
 
     /** One page for each region: that region's own observations. */

@@ -15,7 +15,7 @@ import org.minsheng.observation.Qualifier;
  * Whether a quote states its figure: where a written form of the value stands in the text ("20.1万"
  * for 201000 persons, not inside "120.1万"), and which qualifier the words around it express.
  */
-final class QuoteCheck {
+public final class QuoteCheck {
 
     private static final BigDecimal WAN = BigDecimal.valueOf(10_000);
     private static final BigDecimal YI = BigDecimal.valueOf(100_000_000);
@@ -142,7 +142,7 @@ final class QuoteCheck {
     }
 
     /** Checks that {@code quote} states the figure with a matching qualifier; the reason when it does not. */
-    static Optional<String> check(String quote, BigDecimal value, Qualifier qualifier, UnitOfMeasure unit) {
+    public static Optional<String> check(String quote, BigDecimal value, Qualifier qualifier, UnitOfMeasure unit) {
         List<Occurrence> found = find(quote, value, unit);
         if (found.isEmpty()) {
             return Optional.of("quote does not contain the figure " + value.toPlainString() + " " + unit.name()

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -23,13 +24,18 @@ import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.jboss.logging.Logger;
 import org.minsheng.indicator.IndicatorEntity;
+import org.minsheng.observation.Observation;
 import org.minsheng.observation.ObservationEntity;
+import org.minsheng.observation.ObservationWriter;
 import org.minsheng.persistence.Queries;
 import org.minsheng.program.ProgramEntity;
 import org.minsheng.program.ProgramIndicatorEntity;
 import org.minsheng.program.ProgramRegionEntity;
 import org.minsheng.region.RegionAncestorEntity;
 import org.minsheng.region.RegionEntity;
+import org.minsheng.revision.RevisionAction;
+import org.minsheng.revision.RevisionEntity;
+import org.minsheng.revision.RevisionService;
 import org.minsheng.seed.SeedBundle.NaturalKey;
 import org.minsheng.seed.SeedBundle.RegionRow;
 import org.minsheng.source.SourceEntity;
@@ -38,10 +44,14 @@ import org.minsheng.source.SourceEntity;
  * Writes a validated bundle in one transaction, so that it lands whole or not at all. Rows are
  * matched on their natural keys: what is equal is left alone, what differs is updated, what the
  * bundle no longer has is deleted. Importing the same bundle twice therefore changes nothing. Each
- * row type of {@link SeedBundle} maps itself onto its table; Hibernate finds what changed.
+ * row type of {@link SeedBundle} maps itself onto its table; Hibernate finds what changed. Figures
+ * written through the API (those with revisions) are left as their editors left them.
  */
 @ApplicationScoped
 public class SeedWriter {
+
+    @Inject
+    RevisionService revisions;
 
     private static final Logger LOG = Logger.getLogger(SeedWriter.class);
 
@@ -83,9 +93,18 @@ public class SeedWriter {
                     e.programCode = l.get(0);
                     e.indicatorCode = l.get(1);
                 });
-        List<ObservationEntity> oldObservations = sync.upsert(ObservationEntity.class, bundle.observations(),
+        // Figures written through the API belong to their editors: an import neither overwrites nor
+        // deletes them, nor brings back one an editor deleted.
+        EditedFigures edited = EditedFigures.read(em, revisions);
+        List<ObservationEntity> oldObservations = sync.upsert(ObservationEntity.class,
+                bundle.observations().stream().filter(row -> !edited.deleted().contains(row.key())).toList(),
                 o -> new NaturalKey(o.indicatorCode, o.regionCode, o.periodStart, o.periodEnd, o.sourceCode),
-                SeedBundle.ObservationRow::key, ObservationEntity::new, SeedBundle.ObservationRow::applyTo);
+                SeedBundle.ObservationRow::key, ObservationEntity::new, (row, e) -> {
+                    if (e.id == null || !edited.written().contains(e.id)) {
+                        row.applyTo(e);
+                    }
+                });
+        oldObservations.removeIf(e -> edited.written().contains(e.id));
 
         // Dependents first, so that no foreign key points at a deleted row.
         sync.delete(oldObservations);
@@ -137,6 +156,30 @@ public class SeedWriter {
         if (filled > 0) {
             em.flush();
             LOG.infof("Filled the pinyin of %d names that had none", filled);
+        }
+    }
+
+    /** The figures written through the API: by ID, and the natural keys of those deleted. */
+    private record EditedFigures(java.util.Set<Long> written, java.util.Set<NaturalKey> deleted) {
+
+        static EditedFigures read(EntityManager em, RevisionService revisions) {
+            java.util.Set<Long> written = new java.util.HashSet<>();
+            Map<Long, RevisionEntity> last = new HashMap<>();
+            for (RevisionEntity revision : em.createQuery("from RevisionEntity v where v.entityType = :type order by v.id",
+                    RevisionEntity.class).setParameter("type", Observation.TYPE).getResultList()) {
+                long id = Long.parseLong(revision.entityKey);
+                written.add(id);
+                last.put(id, revision);
+            }
+            java.util.Set<NaturalKey> deleted = new java.util.HashSet<>();
+            for (RevisionEntity revision : last.values()) {
+                if (revision.action == RevisionAction.DELETE) {
+                    ObservationWriter.State state = revisions.read(revision.before, ObservationWriter.State.class);
+                    deleted.add(new NaturalKey(state.indicatorCode(), state.regionCode(), state.periodStart(),
+                            state.periodEnd(), state.sourceCode()));
+                }
+            }
+            return new EditedFigures(written, deleted);
         }
     }
 

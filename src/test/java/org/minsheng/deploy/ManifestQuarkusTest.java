@@ -166,6 +166,19 @@ class ManifestQuarkusTest {
         }
         assertEquals("false", only(objects, ConfigMap.class).getData().get("MINSHENG_SEED_ON_START"));
 
+        // The public key that verifies writers' tokens comes from the Secret minsheng-jwt.
+        String keyPath = container.getEnv().stream().filter(e -> e.getName().equals("MP_JWT_VERIFY_PUBLICKEY_LOCATION"))
+                .findFirst().orElseThrow().getValue();
+        var keyMount = container.getVolumeMounts().stream().filter(m -> keyPath.startsWith(m.getMountPath() + "/"))
+                .findFirst().orElseThrow(() -> new AssertionError("no volume is mounted at " + keyPath));
+        var keyVolume = deployment.getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getName().equals(keyMount.getName())).findFirst().orElseThrow();
+        assertEquals("minsheng-jwt", keyVolume.getSecret().getSecretName());
+        assertEquals(keyPath.substring(keyMount.getMountPath().length() + 1),
+                keyVolume.getSecret().getItems().get(0).getPath());
+        assertTrue(container.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals("/tmp")),
+                "the base's /tmp mount is kept");
+
         HorizontalPodAutoscaler hpa = only(objects, HorizontalPodAutoscaler.class);
         assertEquals(deployment.getMetadata().getName(), hpa.getSpec().getScaleTargetRef().getName());
         assertEquals(3, hpa.getSpec().getMinReplicas());

@@ -5,11 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.minsheng.graphql.GlobalId;
+import org.minsheng.observation.Observation;
+import org.minsheng.observation.ObservationEntity;
+import org.minsheng.observation.ObservationInputs;
+import org.minsheng.observation.ObservationWriter;
+import org.minsheng.observation.Qualifier;
 import org.minsheng.support.DatabaseSnapshot;
 import org.minsheng.support.TestBundle;
 
@@ -87,6 +95,52 @@ class SeedImportQuarkusTest {
         assertEquals(1, result.changes().updated(), "the note of the childcare places changed");
         assertEquals(1, result.changes().deleted(), "the tool kinds row is gone");
         assertTrue(DatabaseSnapshot.take().sameAs(before), "rolled back");
+    }
+
+    @Inject
+    ObservationWriter editors;
+
+    /** What editors wrote through the API is theirs: a forced import neither overwrites, deletes nor revives it. */
+    @Test
+    void figuresWrittenThroughTheApiOutliveAnImport() {
+        QuarkusTransaction.begin();
+        try {
+            ObservationInputs.Create input = new ObservationInputs.Create();
+            input.indicatorCode = "employment.gig_markets";
+            input.regionCode = "150302";
+            input.periodStart = LocalDate.of(2020, 1, 1);
+            input.periodEnd = LocalDate.of(2020, 12, 31);
+            input.value = BigDecimal.valueOf(2);
+            input.qualifier = Qualifier.EXACT;
+            input.sourceCode = "nmg-minsheng-2025";
+            input.quote = "海勃湾区建成零工市场2个";
+            long created = editors.create(input, "editor-x").observation().key();
+
+            ObservationEntity jobs = ObservationEntity.find("indicatorCode = ?1 and regionCode = ?2",
+                    "employment.urban_new_jobs", "150000").firstResult();
+            ObservationInputs.Update note = new ObservationInputs.Update();
+            note.id = GlobalId.encode(Observation.TYPE, jobs.id.toString());
+            note.version = jobs.version;
+            note.note = "Edited through the API.";
+            editors.update(note, "editor-x");
+
+            ObservationEntity tools = ObservationEntity.find("indicatorCode", "employment.gig_market_free_tool_kinds")
+                    .firstResult();
+            ObservationInputs.Delete retire = new ObservationInputs.Delete();
+            retire.id = GlobalId.encode(Observation.TYPE, tools.id.toString());
+            retire.version = tools.version;
+            editors.delete(retire, "editor-x");
+
+            ImportResult result = writer.write(BundleReader.read(BundleLocation.of("classpath:seeds")), true);
+            assertEquals(0, result.changes().inserted(), "the deleted figure is not brought back");
+            assertEquals(0, result.changes().deleted(), "the created figure is kept");
+            assertEquals(0, result.changes().updated(), "the edited note is kept");
+            assertTrue(ObservationEntity.findByIdOptional(created).isPresent());
+            assertEquals("Edited through the API.", ObservationEntity.<ObservationEntity> findById(jobs.id).note);
+            assertEquals(0, ObservationEntity.count("indicatorCode", "employment.gig_market_free_tool_kinds"));
+        } finally {
+            QuarkusTransaction.rollback();
+        }
     }
 
     /** Writes the bundle inside a transaction that is then rolled back, so that other tests see the seeds. */

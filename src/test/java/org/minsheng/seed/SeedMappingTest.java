@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -112,7 +113,8 @@ class SeedMappingTest {
         for (Field field : entity.getDeclaredFields()) {
             int modifiers = field.getModifiers();
             if (Modifier.isPublic(modifiers) && !Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers)
-                    && !field.isAnnotationPresent(Transient.class) && !field.isAnnotationPresent(GeneratedValue.class)) {
+                    && !field.isAnnotationPresent(Transient.class) && !field.isAnnotationPresent(GeneratedValue.class)
+                    && !field.isAnnotationPresent(Version.class)) {
                 fields.add(field);
             }
         }

@@ -1,0 +1,63 @@
+package org.minsheng.observation;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Source;
+import org.minsheng.revision.Revision;
+import org.minsheng.revision.RevisionService;
+import org.minsheng.security.Caller;
+
+/** Writes of figures, for editors; each write is recorded as a revision. */
+@GraphQLApi
+public class ObservationMutations {
+
+    @Inject
+    ObservationWriter writer;
+
+    @Inject
+    RevisionService revisions;
+
+    @Inject
+    Caller caller;
+
+    @Mutation("createObservation")
+    @NonNull
+    @Description("Adds a figure (editor). Refused with BAD_USER_INPUT, naming the field, when a rule of the seed "
+            + "bundle does not hold.")
+    public ObservationPayloads.Create createObservation(
+            @NonNull @Name("input") @Description("The new figure.") ObservationInputs.Create input) {
+        return writer.create(input, caller.require(Caller.EDITOR).subject());
+    }
+
+    @Mutation("updateObservation")
+    @NonNull
+    @Description("Changes a figure (editor). CONFLICT when version is not the current one.")
+    public ObservationPayloads.Update updateObservation(
+            @NonNull @Name("input") @Description("The figure, the version read, and the fields to change.") ObservationInputs.Update input) {
+        return writer.update(input, caller.require(Caller.EDITOR).subject());
+    }
+
+    @Mutation("deleteObservation")
+    @NonNull
+    @Description("Retires a figure (editor); its revisions keep what it said. CONFLICT when version is not the "
+            + "current one.")
+    public ObservationPayloads.Delete deleteObservation(
+            @NonNull @Name("input") @Description("The figure and the version read.") ObservationInputs.Delete input) {
+        return writer.delete(input, caller.require(Caller.EDITOR).subject());
+    }
+
+    @Name("revisions")
+    @NonNull
+    @Description("Every write of this figure through the API, oldest first; empty for a figure as the seed bundle "
+            + "loaded it.")
+    public List<@NonNull List<@NonNull Revision>> revisions(@Source List<Observation> list) {
+        return revisions.forObjects(Observation.TYPE, list.stream().map(o -> o.key().toString()).toList());
+    }
+}

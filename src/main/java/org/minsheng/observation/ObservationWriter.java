@@ -1,0 +1,225 @@
+package org.minsheng.observation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.minsheng.graphql.BadUserInputException;
+import org.minsheng.graphql.ConflictException;
+import org.minsheng.graphql.GlobalId;
+import org.minsheng.graphql.InvalidFieldException;
+import org.minsheng.indicator.IndicatorEntity;
+import org.minsheng.persistence.DataChanged;
+import org.minsheng.persistence.Queries;
+import org.minsheng.region.RegionEntity;
+import org.minsheng.revision.RevisionAction;
+import org.minsheng.revision.RevisionEntity;
+import org.minsheng.revision.RevisionService;
+import org.minsheng.seed.QuoteCheck;
+import org.minsheng.source.SourceEntity;
+
+/**
+ * Writes figures through the API, each write with its revision in one transaction. Every rule of
+ * the seed bundle holds (known codes, a closed period, a quote that states the value with its
+ * qualifier), checked before anything is written; a refused write changes nothing.
+ */
+@ApplicationScoped
+public class ObservationWriter {
+
+    /** An observation's state as its revisions record it. */
+    public record State(String indicatorCode, String regionCode, LocalDate periodStart, LocalDate periodEnd,
+            BigDecimal value, Qualifier qualifier, String sourceCode, String quote, String note, int version) {
+
+        static State of(ObservationEntity e) {
+            return new State(e.indicatorCode, e.regionCode, e.periodStart, e.periodEnd,
+                    ObservationEntity.normalize(e.value), e.qualifier, e.sourceCode, e.quote, e.note, e.version);
+        }
+
+        void applyTo(ObservationEntity e) {
+            e.indicatorCode = indicatorCode;
+            e.regionCode = regionCode;
+            e.periodStart = periodStart;
+            e.periodEnd = periodEnd;
+            e.value = value;
+            e.qualifier = qualifier;
+            e.sourceCode = sourceCode;
+            e.quote = quote;
+            e.note = note;
+        }
+    }
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    RevisionService revisions;
+
+    @Inject
+    Event<DataChanged> changed;
+
+    @Transactional
+    public ObservationPayloads.Create create(ObservationInputs.Create input, String actor) {
+        checkInput(input);
+        Optional<RevisionEntity> repeated = revisions.repeated(actor, input.clientMutationId);
+        if (repeated.isPresent()) {
+            return new ObservationPayloads.Create(load(Long.parseLong(repeated.get().entityKey)), input.clientMutationId);
+        }
+        ObservationEntity e = new ObservationEntity();
+        new State(input.indicatorCode, input.regionCode, input.periodStart, input.periodEnd, input.value,
+                input.qualifier, input.sourceCode, input.quote, input.note, 0).applyTo(e);
+        checkRules(e, null);
+        e.persist();
+        Queries.em().flush();
+        revisions.record(Observation.TYPE, e.id.toString(), RevisionAction.CREATE, null, State.of(e), actor,
+                input.reason, input.clientMutationId);
+        changed.fire(new DataChanged("an observation was written through the API"));
+        return new ObservationPayloads.Create(toGraph(e), input.clientMutationId);
+    }
+
+    @Transactional
+    public ObservationPayloads.Update update(ObservationInputs.Update input, String actor) {
+        checkInput(input);
+        Optional<RevisionEntity> repeated = revisions.repeated(actor, input.clientMutationId);
+        if (repeated.isPresent()) {
+            return new ObservationPayloads.Update(load(Long.parseLong(repeated.get().entityKey)), input.clientMutationId);
+        }
+        ObservationEntity e = current(input.id, input.version);
+        State before = State.of(e);
+        State after = new State(before.indicatorCode(), before.regionCode(),
+                input.periodStart != null ? input.periodStart : before.periodStart(),
+                input.periodEnd != null ? input.periodEnd : before.periodEnd(),
+                input.value != null ? input.value : before.value(),
+                input.qualifier != null ? input.qualifier : before.qualifier(),
+                input.sourceCode != null ? input.sourceCode : before.sourceCode(),
+                input.quote != null ? input.quote : before.quote(),
+                input.note != null ? input.note : before.note(), before.version());
+        after.applyTo(e);
+        checkRules(e, e.id);
+        flush();
+        revisions.record(Observation.TYPE, e.id.toString(), RevisionAction.UPDATE, before, State.of(e), actor,
+                input.reason, input.clientMutationId);
+        changed.fire(new DataChanged("an observation was written through the API"));
+        return new ObservationPayloads.Update(toGraph(e), input.clientMutationId);
+    }
+
+    @Transactional
+    public ObservationPayloads.Delete delete(ObservationInputs.Delete input, String actor) {
+        checkInput(input);
+        Optional<RevisionEntity> repeated = revisions.repeated(actor, input.clientMutationId);
+        if (repeated.isPresent()) {
+            return new ObservationPayloads.Delete(GlobalId.encode(Observation.TYPE, repeated.get().entityKey),
+                    input.clientMutationId);
+        }
+        ObservationEntity e = current(input.id, input.version);
+        State before = State.of(e);
+        e.delete();
+        flush();
+        revisions.record(Observation.TYPE, e.id.toString(), RevisionAction.DELETE, before, null, actor, input.reason,
+                input.clientMutationId);
+        changed.fire(new DataChanged("an observation was written through the API"));
+        return new ObservationPayloads.Delete(GlobalId.encode(Observation.TYPE, e.id.toString()), input.clientMutationId);
+    }
+
+    /** The observation with this global ID, locked for the write, at the version the caller read. */
+    private ObservationEntity current(String id, int version) {
+        GlobalId global;
+        try {
+            global = GlobalId.decode(id);
+        } catch (BadUserInputException e) {
+            throw new InvalidFieldException("input.id", "not an observation ID");
+        }
+        if (!global.type().equals(Observation.TYPE)) {
+            throw new InvalidFieldException("input.id", "not an observation ID");
+        }
+        long key;
+        try {
+            key = Long.parseLong(global.key());
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldException("input.id", "not an observation ID");
+        }
+        ObservationEntity e = Queries.em().find(ObservationEntity.class, key, LockModeType.OPTIMISTIC);
+        if (e == null) {
+            throw new InvalidFieldException("input.id", "there is no observation " + id + " (deleted, or never there)");
+        }
+        if (e.version != version) {
+            throw new ConflictException("Observation " + id + " is at version " + e.version + ", not " + version
+                    + ": it changed since it was read; read it again and repeat the change if it still applies");
+        }
+        return e;
+    }
+
+    /** Writes now, so that another replica's write of the same version is found here: CONFLICT. */
+    private static void flush() {
+        try {
+            Queries.em().flush();
+        } catch (OptimisticLockException e) {
+            throw new ConflictException("The observation changed while this write ran; read it again");
+        }
+    }
+
+    private void checkInput(Object input) {
+        Set<ConstraintViolation<Object>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            ConstraintViolation<Object> first = violations.stream()
+                    .min(java.util.Comparator.comparing(v -> v.getPropertyPath().toString())).orElseThrow();
+            throw new InvalidFieldException("input." + first.getPropertyPath(), first.getMessage());
+        }
+    }
+
+    /** The rules of the seed bundle, each refusal naming its field. */
+    private static void checkRules(ObservationEntity e, Long self) {
+        IndicatorEntity indicator = IndicatorEntity.findById(e.indicatorCode);
+        if (indicator == null) {
+            throw new InvalidFieldException("input.indicatorCode", "there is no indicator \"" + e.indicatorCode + "\"");
+        }
+        if (RegionEntity.findById(e.regionCode) == null) {
+            throw new InvalidFieldException("input.regionCode", "there is no region \"" + e.regionCode + "\"");
+        }
+        if (SourceEntity.findById(e.sourceCode) == null) {
+            throw new InvalidFieldException("input.sourceCode", "there is no source \"" + e.sourceCode + "\"");
+        }
+        if (e.periodEnd.isBefore(e.periodStart)) {
+            throw new InvalidFieldException("input.periodEnd", "the period ends (" + e.periodEnd + ") before it starts ("
+                    + e.periodStart + ")");
+        }
+        if (e.value.stripTrailingZeros().scale() > 6 || e.value.abs().compareTo(new BigDecimal("1e24")) >= 0) {
+            throw new InvalidFieldException("input.value", "at most 24 digits before the point and 6 after it");
+        }
+        QuoteCheck.check(e.quote, e.value, e.qualifier, indicator.unit)
+                .ifPresent(reason -> {
+                    throw new InvalidFieldException("input.quote", reason);
+                });
+        long same = Queries.em().createQuery("select count(o) from ObservationEntity o where o.indicatorCode = :i"
+                + " and o.regionCode = :r and o.periodStart = :s and o.periodEnd = :e and o.sourceCode = :src"
+                + " and o.id <> :self", Long.class)
+                .setParameter("i", e.indicatorCode).setParameter("r", e.regionCode).setParameter("s", e.periodStart)
+                .setParameter("e", e.periodEnd).setParameter("src", e.sourceCode)
+                .setParameter("self", self == null ? -1L : self).getSingleResult();
+        if (same > 0) {
+            throw new InvalidFieldException("input.periodStart", "this source already gives a figure of this indicator"
+                    + " for this region and period");
+        }
+    }
+
+    private static Observation load(long id) {
+        ObservationEntity e = ObservationEntity.findById(id);
+        if (e == null) {
+            throw new BadUserInputException("the observation this clientMutationId created has been deleted since");
+        }
+        return toGraph(e);
+    }
+
+    private static Observation toGraph(ObservationEntity e) {
+        return e.toGraph(IndicatorEntity.findById(e.indicatorCode));
+    }
+}
