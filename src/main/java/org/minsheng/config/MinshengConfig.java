@@ -36,6 +36,11 @@ public interface MinshengConfig {
     RateLimit rateLimit();
 
     interface Limits {
+
+        /** The largest bundle POST /import accepts, in bytes (all files, or the zip). */
+        @WithDefault("67108864")
+        long importBytes();
+
         /** Largest estimated number of objects an operation may request, computed before it runs. */
         @WithDefault("200000")
         long cost();

@@ -121,4 +121,20 @@ public final class ObservationInputs {
         @Description("A key of the caller's choosing: a repeated mutation with the same key is applied once.")
         public String clientMutationId;
     }
+
+    @Input("RestoreObservationInput")
+    @Description("A deleted figure to bring back as it was before its deletion, under its old ID.")
+    public static class Restore {
+        @NonNull
+        @NotNull
+        @Id
+        @Description("The deleted observation's global ID.")
+        public String id;
+        @Size(max = 2000)
+        @Description("Why: recorded in the revision.")
+        public String reason;
+        @Size(max = 200)
+        @Description("A key of the caller's choosing: a repeated mutation with the same key is applied once.")
+        public String clientMutationId;
+    }
 }

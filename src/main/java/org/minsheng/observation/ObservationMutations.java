@@ -1,8 +1,10 @@
 package org.minsheng.observation;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -10,6 +12,8 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
+import org.hibernate.StaleStateException;
+import org.minsheng.graphql.ConflictException;
 import org.minsheng.revision.Revision;
 import org.minsheng.revision.RevisionService;
 import org.minsheng.security.Caller;
@@ -33,7 +37,8 @@ public class ObservationMutations {
             + "bundle does not hold.")
     public ObservationPayloads.Create createObservation(
             @NonNull @Name("input") @Description("The new figure.") ObservationInputs.Create input) {
-        return writer.create(input, caller.require(Caller.EDITOR).subject());
+        String actor = caller.require(Caller.EDITOR).subject();
+        return conflictsAnswered(() -> writer.create(input, actor));
     }
 
     @Mutation("updateObservation")
@@ -41,7 +46,8 @@ public class ObservationMutations {
     @Description("Changes a figure (editor). CONFLICT when version is not the current one.")
     public ObservationPayloads.Update updateObservation(
             @NonNull @Name("input") @Description("The figure, the version read, and the fields to change.") ObservationInputs.Update input) {
-        return writer.update(input, caller.require(Caller.EDITOR).subject());
+        String actor = caller.require(Caller.EDITOR).subject();
+        return conflictsAnswered(() -> writer.update(input, actor));
     }
 
     @Mutation("deleteObservation")
@@ -50,7 +56,36 @@ public class ObservationMutations {
             + "current one.")
     public ObservationPayloads.Delete deleteObservation(
             @NonNull @Name("input") @Description("The figure and the version read.") ObservationInputs.Delete input) {
-        return writer.delete(input, caller.require(Caller.EDITOR).subject());
+        String actor = caller.require(Caller.EDITOR).subject();
+        return conflictsAnswered(() -> writer.delete(input, actor));
+    }
+
+    @Mutation("restoreObservation")
+    @NonNull
+    @Description("Brings back a deleted figure as it was, under its old ID (admin).")
+    public ObservationPayloads.Restore restoreObservation(
+            @NonNull @Name("input") @Description("The deleted figure.") ObservationInputs.Restore input) {
+        String actor = caller.require(Caller.ADMIN).subject();
+        return conflictsAnswered(() -> writer.restore(input, actor));
+    }
+
+    /**
+     * {@code write}, with a write that lost a race to another transaction (another request, another
+     * replica: Hibernate finds the version it read gone when it writes or commits) answered
+     * CONFLICT, as a stale version named by the caller is.
+     */
+    private static <T> T conflictsAnswered(Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                    throw new ConflictException("The observation changed while this write ran, by another request;"
+                            + " read it again and repeat the change if it still applies");
+                }
+            }
+            throw e;
+        }
     }
 
     @Name("revisions")

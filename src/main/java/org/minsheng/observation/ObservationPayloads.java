@@ -28,4 +28,10 @@ public final class ObservationPayloads {
     public record Delete(@NonNull @Id @Description("The global ID of the deleted observation.") String deletedObservationId,
             @Description("The clientMutationId sent.") String clientMutationId) {
     }
+
+    @Name("RestoreObservationPayload")
+    @Description("The figure brought back.")
+    public record Restore(@NonNull @Description("The restored observation.") Observation observation,
+            @Description("The clientMutationId sent.") String clientMutationId) {
+    }
 }

@@ -40,12 +40,12 @@ public class ObservationWriter {
     public record State(String indicatorCode, String regionCode, LocalDate periodStart, LocalDate periodEnd,
             BigDecimal value, Qualifier qualifier, String sourceCode, String quote, String note, int version) {
 
-        static State of(ObservationEntity e) {
+        public static State of(ObservationEntity e) {
             return new State(e.indicatorCode, e.regionCode, e.periodStart, e.periodEnd,
                     ObservationEntity.normalize(e.value), e.qualifier, e.sourceCode, e.quote, e.note, e.version);
         }
 
-        void applyTo(ObservationEntity e) {
+        public void applyTo(ObservationEntity e) {
             e.indicatorCode = indicatorCode;
             e.regionCode = regionCode;
             e.periodStart = periodStart;
@@ -130,23 +130,61 @@ public class ObservationWriter {
         return new ObservationPayloads.Delete(GlobalId.encode(Observation.TYPE, e.id.toString()), input.clientMutationId);
     }
 
+    /**
+     * Brings back a deleted figure under its old ID, as its deletion's revision recorded it, with
+     * the next version; refused when it is not deleted or when another figure has taken its place.
+     */
+    @Transactional
+    public ObservationPayloads.Restore restore(ObservationInputs.Restore input, String actor) {
+        checkInput(input);
+        Optional<RevisionEntity> repeated = revisions.repeated(actor, input.clientMutationId);
+        if (repeated.isPresent()) {
+            return new ObservationPayloads.Restore(load(Long.parseLong(repeated.get().entityKey)), input.clientMutationId);
+        }
+        long key = key(input.id);
+        if (ObservationEntity.findById(key) != null) {
+            throw new InvalidFieldException("input.id", "observation " + input.id + " is not deleted");
+        }
+        RevisionEntity last = RevisionEntity.<RevisionEntity> find("entityType = ?1 and entityKey = ?2 order by id desc",
+                Observation.TYPE, Long.toString(key)).firstResult();
+        if (last == null || last.action != RevisionAction.DELETE) {
+            throw new InvalidFieldException("input.id", "there is no deleted observation " + input.id);
+        }
+        State state = revisions.read(last.before, State.class);
+        ObservationEntity e = new ObservationEntity();
+        state.applyTo(e);
+        checkRules(e, null);
+        int version = state.version() + 1;
+        Queries.em().createNativeQuery("insert into observation (id, indicator_code, region_code, period_start,"
+                + " period_end, amount, qualifier, source_code, quote, note, version) values (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+                + " ?8, ?9, ?10, ?11)")
+                .setParameter(1, key).setParameter(2, e.indicatorCode).setParameter(3, e.regionCode)
+                .setParameter(4, e.periodStart).setParameter(5, e.periodEnd).setParameter(6, e.value)
+                .setParameter(7, e.qualifier.name()).setParameter(8, e.sourceCode).setParameter(9, e.quote)
+                .setParameter(10, e.note).setParameter(11, version).executeUpdate();
+        ObservationEntity restored = ObservationEntity.findById(key);
+        revisions.record(Observation.TYPE, Long.toString(key), RevisionAction.RESTORE, null, State.of(restored), actor,
+                input.reason, input.clientMutationId);
+        changed.fire(new DataChanged("an observation was restored through the API"));
+        return new ObservationPayloads.Restore(toGraph(restored), input.clientMutationId);
+    }
+
+    /** The number inside an observation's global ID. */
+    private static long key(String id) {
+        try {
+            GlobalId global = GlobalId.decode(id);
+            if (global.type().equals(Observation.TYPE)) {
+                return Long.parseLong(global.key());
+            }
+        } catch (BadUserInputException | NumberFormatException e) {
+            // refused below
+        }
+        throw new InvalidFieldException("input.id", "not an observation ID");
+    }
+
     /** The observation with this global ID, locked for the write, at the version the caller read. */
     private ObservationEntity current(String id, int version) {
-        GlobalId global;
-        try {
-            global = GlobalId.decode(id);
-        } catch (BadUserInputException e) {
-            throw new InvalidFieldException("input.id", "not an observation ID");
-        }
-        if (!global.type().equals(Observation.TYPE)) {
-            throw new InvalidFieldException("input.id", "not an observation ID");
-        }
-        long key;
-        try {
-            key = Long.parseLong(global.key());
-        } catch (NumberFormatException e) {
-            throw new InvalidFieldException("input.id", "not an observation ID");
-        }
+        long key = key(id);
         ObservationEntity e = Queries.em().find(ObservationEntity.class, key, LockModeType.OPTIMISTIC);
         if (e == null) {
             throw new InvalidFieldException("input.id", "there is no observation " + id + " (deleted, or never there)");

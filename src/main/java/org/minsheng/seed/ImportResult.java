@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /** What an import did, and what the database holds afterwards. */
 public record ImportResult(boolean imported, String location, String checksum, Instant importedAt, Counts counts,
-        Changes changes) {
+        Changes changes, Changes observationChanges) {
 
     /** Rows of each kind in the bundle the database holds. */
     public record Counts(int regions, int sources, int indicators, int programs, int observations) {

@@ -55,14 +55,30 @@ public class SeedWriter {
 
     private static final Logger LOG = Logger.getLogger(SeedWriter.class);
 
+    /** Who imports a bundle over the API, and why: their import is recorded as revisions. */
+    public record Importer(String actor, String reason) {
+    }
+
     @Transactional
     public ImportResult write(SeedBundle bundle, boolean force) {
+        return write(bundle, force, null);
+    }
+
+    /**
+     * Writes {@code bundle}. A seed import (no {@code importer}: at start, by the seed Job) leaves
+     * figures written through the API alone. An import over the API ({@code importer}) is an
+     * editorial act: it applies every row, and records a revision for every figure it creates,
+     * changes or deletes, naming the import.
+     */
+    @Transactional
+    public ImportResult write(SeedBundle bundle, boolean force, Importer importer) {
         EntityManager em = Queries.em();
         em.find(SeedLockEntity.class, SeedLockEntity.ROW, LockModeType.PESSIMISTIC_WRITE);
         SeedImportEntity latest = SeedImportEntity.latest();
         fillDerivedColumns(em);
         if (!force && latest != null && latest.checksum.equals(bundle.checksum())) {
-            return new ImportResult(false, latest.location, latest.checksum, latest.importedAt, counts(latest), null);
+            return new ImportResult(false, latest.location, latest.checksum, latest.importedAt, counts(latest), null,
+                    null);
         }
         Sync sync = new Sync(em);
         List<SourceEntity> oldSources = sync.upsert(SourceEntity.class, bundle.sources(), s -> s.code,
@@ -93,18 +109,38 @@ public class SeedWriter {
                     e.programCode = l.get(0);
                     e.indicatorCode = l.get(1);
                 });
-        // Figures written through the API belong to their editors: an import neither overwrites nor
-        // deletes them, nor brings back one an editor deleted.
-        EditedFigures edited = EditedFigures.read(em, revisions);
+        // Figures written through the API belong to their editors: a seed import neither overwrites
+        // nor deletes them, nor brings back one an editor deleted.
+        EditedFigures edited = importer == null ? EditedFigures.read(em, revisions) : EditedFigures.NONE;
+        List<Written> written = new ArrayList<>();
         List<ObservationEntity> oldObservations = sync.upsert(ObservationEntity.class,
                 bundle.observations().stream().filter(row -> !edited.deleted().contains(row.key())).toList(),
                 o -> new NaturalKey(o.indicatorCode, o.regionCode, o.periodStart, o.periodEnd, o.sourceCode),
                 SeedBundle.ObservationRow::key, ObservationEntity::new, (row, e) -> {
                     if (e.id == null || !edited.written().contains(e.id)) {
+                        written.add(new Written(e, e.id == null ? null : ObservationWriter.State.of(e)));
                         row.applyTo(e);
                     }
                 });
         oldObservations.removeIf(e -> edited.written().contains(e.id));
+        if (importer != null) {
+            String reason = (importer.reason() == null ? "bundle import" : importer.reason()) + " (bundle sha256 "
+                    + bundle.checksum().substring(0, 12) + ")";
+            for (Written w : written) {
+                ObservationWriter.State after = ObservationWriter.State.of(w.entity());
+                if (w.before() == null) {
+                    revisions.record(Observation.TYPE, w.entity().id.toString(), RevisionAction.CREATE, null, after,
+                            importer.actor(), reason, null);
+                } else if (!w.before().equals(after)) {
+                    revisions.record(Observation.TYPE, w.entity().id.toString(), RevisionAction.UPDATE, w.before(),
+                            after, importer.actor(), reason, null);
+                }
+            }
+            for (ObservationEntity gone : oldObservations) {
+                revisions.record(Observation.TYPE, gone.id.toString(), RevisionAction.DELETE,
+                        ObservationWriter.State.of(gone), null, importer.actor(), reason, null);
+            }
+        }
 
         // Dependents first, so that no foreign key points at a deleted row.
         sync.delete(oldObservations);
@@ -129,7 +165,7 @@ public class SeedWriter {
         record.observations = bundle.observations().size();
         record.persist();
         return new ImportResult(true, record.location, record.checksum, record.importedAt, counts(record),
-                sync.changes());
+                sync.changes(), sync.changes(ObservationEntity.class));
     }
 
     /**
@@ -159,8 +195,14 @@ public class SeedWriter {
         }
     }
 
+    /** A figure an import wrote, with its state before (null when the import created it). */
+    private record Written(ObservationEntity entity, ObservationWriter.State before) {
+    }
+
     /** The figures written through the API: by ID, and the natural keys of those deleted. */
     private record EditedFigures(java.util.Set<Long> written, java.util.Set<NaturalKey> deleted) {
+
+        static final EditedFigures NONE = new EditedFigures(java.util.Set.of(), java.util.Set.of());
 
         static EditedFigures read(EntityManager em, RevisionService revisions) {
             java.util.Set<Long> written = new java.util.HashSet<>();
@@ -246,13 +288,16 @@ public class SeedWriter {
                     apply.accept(definition, entity);
                     em.persist(entity);
                     inserted++;
+                    count(type, 0);
                     continue;
                 }
                 apply.accept(definition, entity);
                 if (dirty(session, entity)) {
                     updated++;
+                    count(type, 1);
                 } else {
                     unchanged++;
+                    count(type, 3);
                 }
             }
             return new ArrayList<>(byKey.values());
@@ -268,6 +313,20 @@ public class SeedWriter {
         <E> void delete(List<E> rows) {
             rows.forEach(em::remove);
             deleted += rows.size();
+            rows.forEach(row -> count(row.getClass(), 2));
+        }
+
+        /** Inserted, updated, deleted and unchanged rows of each table, by entity name. */
+        private final Map<String, int[]> byTable = new LinkedHashMap<>();
+
+        private void count(Class<?> type, int which) {
+            byTable.computeIfAbsent(type.getSimpleName(), k -> new int[4])[which]++;
+        }
+
+        /** The changes to the table of {@code type}. */
+        ImportResult.Changes changes(Class<?> type) {
+            int[] c = byTable.getOrDefault(type.getSimpleName(), new int[4]);
+            return new ImportResult.Changes(c[0], c[1], c[2], c[3]);
         }
 
         ImportResult.Changes changes() {

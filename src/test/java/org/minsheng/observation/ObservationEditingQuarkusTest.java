@@ -198,20 +198,73 @@ class ObservationEditingQuarkusTest {
         ok(send(EDITOR, DELETE, Map.of("id", first.at("/observation/id").asText(), "version", 0)));
     }
 
-    static Stream<Arguments> callers() {
-        return Stream.of(
-                Arguments.of("no token", null, "UNAUTHENTICATED"),
-                Arguments.of("expired", Tokens.expired("bob", "editor"), "UNAUTHENTICATED"),
-                Arguments.of("wrong signature", Tokens.wronglySigned("mallory", "editor", "admin"), "UNAUTHENTICATED"),
-                Arguments.of("reader", Tokens.of("carol"), "FORBIDDEN"),
-                Arguments.of("editor", Tokens.of("dave", "editor"), null),
-                Arguments.of("admin", Tokens.of("erin", "admin"), null));
+    @Test
+    void anAdminRestoresADeletedFigureUnderItsOldId() {
+        String id = ok(send(EDITOR, CREATE, newFigure(4, 2018))).at("/createObservation/observation/id").asText();
+        ok(send(EDITOR, DELETE, Map.of("id", id, "version", 0, "reason", "mistyped")));
+        String restore = """
+                mutation($input: RestoreObservationInput!) { restoreObservation(input: $input) {
+                  observation { id value version revisions { action by } } } }""";
+        assertEquals("FORBIDDEN", send(EDITOR, restore, Map.of("id", id)).at("/errors/0/extensions/code").asText());
+        assertEquals(null, node(haibowan(null), id));
+        JsonNode restored = ok(send(Tokens.of("root@example.org", "admin"), restore, Map.of("id", id, "reason",
+                "not mistyped after all"))).at("/restoreObservation/observation");
+        assertEquals(id, restored.get("id").asText());
+        assertEquals(4, restored.get("value").asInt());
+        assertEquals(1, restored.get("version").asInt());
+        List<String> actions = new ArrayList<>();
+        restored.get("revisions").forEach(r -> actions.add(r.get("action").asText()));
+        assertEquals(List.of("CREATE", "DELETE", "RESTORE"), actions);
+        assertEquals("root@example.org", restored.at("/revisions/2/by").asText());
+        assertEquals(4, node(haibowan(null), id).get("value").asInt());
+        // Restoring what is not deleted is refused.
+        JsonNode again = send(Tokens.of("root@example.org", "admin"), restore, Map.of("id", id));
+        assertEquals("input.id", again.at("/errors/0/extensions/field").asText());
+        ok(send(EDITOR, DELETE, Map.of("id", id, "version", 1)));
     }
 
-    /** Every mutation for every kind of caller: refused ones change nothing. */
+    static Stream<Arguments> callers() {
+        return Stream.of(
+                Arguments.of("no token", null, "UNAUTHENTICATED", "UNAUTHENTICATED"),
+                Arguments.of("expired", Tokens.expired("bob", "editor", "admin"), "UNAUTHENTICATED", "UNAUTHENTICATED"),
+                Arguments.of("wrong signature", Tokens.wronglySigned("mallory", "editor", "admin"), "UNAUTHENTICATED",
+                        "UNAUTHENTICATED"),
+                Arguments.of("reader", Tokens.of("carol"), "FORBIDDEN", "FORBIDDEN"),
+                Arguments.of("editor", Tokens.of("dave", "editor"), null, "FORBIDDEN"),
+                Arguments.of("admin", Tokens.of("erin", "admin"), null, null));
+    }
+
+    private static final String RESTORE = """
+            mutation($input: RestoreObservationInput!) { restoreObservation(input: $input) { observation { id } } }""";
+
+    private static final String IMPORT = """
+            mutation($input: ImportBundleInput!) { importBundle(input: $input) { dryRun } }""";
+
+    /** The admin-only mutations for every kind of caller: refused ones change nothing. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("callers")
-    void authMatrix(String caller, String token, String refusal) {
+    void adminAuthMatrix(String caller, String token, String editorRefusal, String adminRefusal) {
+        String id = ok(send(EDITOR, CREATE, newFigure(5, 2017))).at("/createObservation/observation/id").asText();
+        ok(send(EDITOR, DELETE, Map.of("id", id, "version", 0)));
+        JsonNode restore = send(token, RESTORE, Map.of("id", id));
+        // A bundle of one file: an admin gets past the token checks to the bundle's problems.
+        JsonNode importing = send(token, IMPORT, Map.of("files", List.of(Map.of("path", "regions.csv", "content",
+                "code\n")), "dryRun", true));
+        if (adminRefusal != null) {
+            assertEquals(adminRefusal, restore.at("/errors/0/extensions/code").asText(), restore::toString);
+            assertEquals(adminRefusal, importing.at("/errors/0/extensions/code").asText(), importing::toString);
+            assertEquals(null, node(haibowan(null), id), "still deleted");
+        } else {
+            assertEquals(id, ok(restore).at("/restoreObservation/observation/id").asText());
+            assertEquals("BAD_USER_INPUT", importing.at("/errors/0/extensions/code").asText(), importing::toString);
+            ok(send(EDITOR, DELETE, Map.of("id", id, "version", 1)));
+        }
+    }
+
+    /** The editors' mutations for every kind of caller: refused ones change nothing. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("callers")
+    void authMatrix(String caller, String token, String refusal, String adminRefusal) {
         // A figure to update and delete, made by an editor.
         JsonNode target = ok(send(EDITOR, CREATE, newFigure(2, 2022))).at("/createObservation/observation");
         String id = target.get("id").asText();

@@ -98,10 +98,16 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public JsonNode graphql(String query) {
+        return graphql(query, Map.of(), Map.of());
+    }
+
+    /** The response to {@code query} with these variables, sent with these HTTP headers. */
+    public JsonNode graphql(String query, Map<String, Object> variables, Map<String, String> headers) {
         try {
-            String body = JSON.writeValueAsString(Map.of("query", query));
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/graphql"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            String body = JSON.writeValueAsString(Map.of("query", query, "variables", variables));
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri("/graphql")).header("Content-Type", "application/json");
+            headers.forEach(request::header);
+            HttpResponse<String> response = HTTP.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return JSON.readTree(response.body());
         } catch (IOException e) {

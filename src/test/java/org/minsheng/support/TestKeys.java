@@ -48,7 +48,7 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
         // the key file is rewritten at the next start
     }
 
-    static KeyPair generate() {
+    public static KeyPair generate() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);

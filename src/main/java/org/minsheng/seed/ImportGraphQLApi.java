@@ -1,0 +1,98 @@
+package org.minsheng.seed;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.minsheng.security.Caller;
+
+@GraphQLApi
+public class ImportGraphQLApi {
+
+    @Inject
+    BundleImports imports;
+
+    @Inject
+    Caller caller;
+
+    @Input("BundleFileInput")
+    @Description("One file of a bundle.")
+    public static class BundleFile {
+        @NonNull
+        @Description("Its path in the bundle: observations.csv, sources/article.txt.")
+        public String path;
+        @NonNull
+        @Description("Its text (UTF-8).")
+        public String content;
+    }
+
+    @Input("ImportBundleInput")
+    @Description("A whole bundle, as in seeds/: regions.csv, sources.yaml, indicators.yaml, programs.yaml, "
+            + "observations.csv and the source texts they name. Requests are limited in size "
+            + "(minsheng.limits.body-bytes); POST /import takes larger bundles, or a zip.")
+    public static class ImportBundle {
+        @NonNull
+        @Description("The bundle's files.")
+        public List<@NonNull BundleFile> files;
+        @DefaultValue("false")
+        @Description("Check and count, and write nothing.")
+        public Boolean dryRun;
+        @Description("Why: recorded in the revision of every figure the import writes.")
+        public String reason;
+    }
+
+    @Name("ImportChanges")
+    @Description("Rows an import created, changed, deleted and left as they were.")
+    public record Changes(
+            @NonNull @Description("Rows created.") int inserted,
+            @NonNull @Description("Rows changed.") int updated,
+            @NonNull @Description("Rows the bundle no longer has, deleted.") int deleted,
+            @NonNull @Description("Rows left as they were.") int unchanged) {
+
+        static Changes of(ImportResult.Changes changes) {
+            return new Changes(changes.inserted(), changes.updated(), changes.deleted(), changes.unchanged());
+        }
+    }
+
+    @Name("ImportBundlePayload")
+    @Description("What an import did, or with dryRun would do.")
+    public record Payload(
+            @NonNull @Description("Whether nothing was written.") boolean dryRun,
+            @NonNull @Description("The bundle's SHA-256.") String checksum,
+            @NonNull @Description("The figures (observations.csv).") Changes observations,
+            @NonNull @Description("All rows of all tables, figures included.") Changes allRows) {
+
+        static Payload of(BundleImports.Report report) {
+            return new Payload(report.dryRun(), report.checksum(), Changes.of(report.observationChanges()),
+                    Changes.of(report.changes()));
+        }
+    }
+
+    @Mutation("importBundle")
+    @NonNull
+    @Description("Imports a bundle (admin): the checks and the all-or-nothing transaction of the seed import; a "
+            + "refused bundle is BAD_USER_INPUT with every \"file:line: reason\" in extensions.problems.")
+    public Payload importBundle(@NonNull @Name("input") @Description("The bundle.") ImportBundle input) {
+        String actor = caller.require(Caller.ADMIN).subject();
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (BundleFile file : input.files) {
+            files.put(file.path, file.content.getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            return Payload.of(imports.importFiles(files, Boolean.TRUE.equals(input.dryRun),
+                    new SeedWriter.Importer(actor, input.reason)));
+        } catch (BundleRejectedException e) {
+            throw new BundleRefusedException(e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.minsheng;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.minsheng.support.PostgresAdmin;
+import org.minsheng.support.ServiceProcess;
+import org.minsheng.support.TestKeys;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.smallrye.jwt.build.Jwt;
+
+/**
+ * Two replicas of the PostgreSQL artifact on one database, each sent an update of the same figure
+ * at the same version at the same moment: one wins, the other answers CONFLICT, and no update is
+ * lost, however the two interleave.
+ */
+@Tag("postgres")
+class ReplicaWritesIT {
+
+    private static final String ISSUER = "https://minsheng.test/replicas";
+
+    private final String database = "minsheng_it_writes_" + System.currentTimeMillis();
+
+    @AfterEach
+    void dropDatabase() {
+        PostgresAdmin.dropDatabase(database);
+    }
+
+    @Test
+    void concurrentUpdatesOfOneVersionOnTwoReplicasLoseNothing() throws Exception {
+        PostgresAdmin.ensureDatabase(database);
+        KeyPair keys = TestKeys.generate();
+        Path dir = Files.createTempDirectory("minsheng-writes");
+        Path publicKey = dir.resolve("public.pem");
+        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(keys.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n");
+        Map<String, String> env = Map.of(
+                "MINSHENG_DB_URL", PostgresAdmin.url(database),
+                "MINSHENG_DB_USER", PostgresAdmin.USER,
+                "MINSHENG_DB_PASSWORD", PostgresAdmin.PASSWORD,
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString(),
+                "MINSHENG_JWT_ISSUER", ISSUER,
+                "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        String token = Jwt.issuer(ISSUER).subject("replica-test").groups(Set.of("editor"))
+                .expiresIn(Duration.ofHours(1)).sign(keys.getPrivate());
+        Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
+        try (ServiceProcess a = ServiceProcess.start(dir, Map.of(), env);
+                ServiceProcess b = ServiceProcess.start(dir, Map.of(), env)) {
+            a.awaitReady(Duration.ofSeconds(120));
+            b.awaitReady(Duration.ofSeconds(120));
+            Map<String, Object> figure = new HashMap<>(Map.of("indicatorCode", "employment.gig_markets",
+                    "regionCode", "150302", "periodStart", "2019-01-01", "periodEnd", "2019-12-31", "value", 2,
+                    "qualifier", "EXACT", "sourceCode", "nmg-minsheng-2025", "quote", "海勃湾区建成零工市场2个"));
+            JsonNode created = a.graphql(
+                    """
+                            mutation($input: CreateObservationInput!) { createObservation(input: $input) { observation { id version } } }""",
+                    Map.of("input", figure), auth);
+            String id = created.at("/data/createObservation/observation/id").asText();
+            assertEquals(0, created.at("/data/createObservation/observation/version").asInt(), created.toString());
+
+            String update = """
+                    mutation($input: UpdateObservationInput!) { updateObservation(input: $input) { observation { version value } } }""";
+            int rounds = 5;
+            for (int version = 0; version < rounds; version++) {
+                CountDownLatch start = new CountDownLatch(1);
+                List<CompletableFuture<JsonNode>> answers = new ArrayList<>();
+                int v = version;
+                for (ServiceProcess replica : List.of(a, b)) {
+                    int value = replica == a ? 10 + v : 20 + v;
+                    answers.add(CompletableFuture.supplyAsync(() -> {
+                        try {
+                            start.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return replica.graphql(update, Map.of("input", Map.of("id", id, "version", v, "value", value,
+                                "quote", "海勃湾区建成零工市场" + value + "个")), auth);
+                    }));
+                }
+                start.countDown();
+                List<JsonNode> results = answers.stream().map(CompletableFuture::join).toList();
+                long won = results.stream().filter(r -> !r.has("errors")).count();
+                long conflicts = results.stream().filter(r -> "CONFLICT".equals(r.at("/errors/0/extensions/code").asText()))
+                        .count();
+                assertEquals(1, won, "round " + v + ": " + results);
+                assertEquals(1, conflicts, "round " + v + ": " + results);
+                JsonNode winner = results.stream().filter(r -> !r.has("errors")).findFirst().orElseThrow();
+                assertEquals(v + 1, winner.at("/data/updateObservation/observation/version").asInt());
+                // Both replicas read what the winner wrote.
+                for (ServiceProcess replica : List.of(a, b)) {
+                    JsonNode now = replica.graphql("query($id: ID!) { node(id: $id) { ... on Observation { value version } } }",
+                            Map.of("id", id), Map.of());
+                    assertEquals(winner.at("/data/updateObservation/observation/value").asInt(),
+                            now.at("/data/node/value").asInt());
+                    assertEquals(v + 1, now.at("/data/node/version").asInt());
+                }
+            }
+            assertEquals(1 + rounds, PostgresAdmin.count(database, "select count(*) from revision"),
+                    "the creation and one revision per round: no update was lost or applied twice");
+        }
+    }
+}

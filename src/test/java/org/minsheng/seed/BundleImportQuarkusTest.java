@@ -1,0 +1,168 @@
+package org.minsheng.seed;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.minsheng.support.GraphQL;
+import org.minsheng.support.TestBundle;
+import org.minsheng.support.Tokens;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Bundles imported over HTTP ({@code POST /import}, admin): the seed import's checks, refused
+ * whole with every problem as "file:line: reason", a dry run that writes nothing, and a revision
+ * naming the import for every figure it writes. The test ends by importing the seed bundle again.
+ */
+@QuarkusTest
+class BundleImportQuarkusTest {
+
+    private static final String ADMIN = Tokens.of("root@example.org", "admin");
+
+    /** The seed bundle, a test bulletin (a source without a text) and 100 figures quoted from it. */
+    private static TestBundle hundredRows(Integer badRow) {
+        TestBundle bundle = TestBundle.copyOfSeeds();
+        bundle.append("sources.yaml", "- code: test-bulletin\n  title: 测试公报\n  publisher: Minsheng tests\n"
+                + "  date: 2025-06-30\n  date_precision: DAY\n");
+        List<String> townships = bundle.read("regions.csv").lines().filter(l -> l.contains(",TOWNSHIP,"))
+                .map(l -> l.split(",")[0]).limit(100).toList();
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            String region = badRow != null && i == badRow ? "159999" : townships.get(i);
+            rows.append("employment.gig_markets,").append(region).append(",2025,").append(i + 1)
+                    .append(",EXACT,test-bulletin,建成零工市场").append(i + 1).append("个,\n");
+        }
+        bundle.append("observations.csv", rows.toString());
+        return bundle;
+    }
+
+    private static byte[] zip(TestBundle bundle) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(bundle.dir())) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                zip.putNextEntry(new ZipEntry("seeds/" + bundle.dir().relativize(file).toString().replace('\\', '/')));
+                zip.write(Files.readAllBytes(file));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static JsonNode post(String token, TestBundle bundle, String query, boolean asZip, int status) {
+        RequestSpecification request = given();
+        if (token != null) {
+            request = request.header("Authorization", "Bearer " + token);
+        }
+        if (asZip) {
+            request = request.multiPart("bundle", "bundle.zip", zip(bundle), "application/zip");
+        } else {
+            for (String file : List.of("regions.csv", "sources.yaml", "indicators.yaml", "programs.yaml",
+                    "observations.csv", "sources/nmg-minsheng-article.txt")) {
+                request = request.multiPart(file, file.substring(file.lastIndexOf('/') + 1),
+                        bundle.read(file).getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain");
+            }
+        }
+        String body = request.when().post("/import" + query).then().statusCode(status).extract().asString();
+        return GraphQL.parse(body);
+    }
+
+    private static int figures() {
+        return GraphQL.data("{ observations { totalCount } }").at("/observations/totalCount").asInt();
+    }
+
+    @Test
+    void aHundredRowsWithOneBadRowAreRefusedThenImportedOnceWithRevisions() {
+        int before = figures();
+        TestBundle bad = hundredRows(36);
+        JsonNode refused = post(ADMIN, bad, "", true, 400);
+        assertEquals("BAD_USER_INPUT", refused.at("/errors/0/extensions/code").asText());
+        int line = bad.lineOf("observations.csv", ",159999,");
+        List<String> problems = new ArrayList<>();
+        refused.at("/errors/0/extensions/problems").forEach(p -> problems.add(p.asText()));
+        assertEquals(List.of("observations.csv:" + line + ": unknown region code \"159999\""), problems);
+        assertEquals(before, figures(), "nothing imported");
+
+        // Without the bad row, a dry run first: it counts and writes nothing.
+        TestBundle good = hundredRows(null);
+        String withoutRow = good.line("observations.csv", "建成零工市场37个");
+        good.replace("observations.csv", withoutRow + "\n", "");
+        JsonNode dry = post(ADMIN, good, "?dryRun=true", false, 200);
+        assertTrue(dry.get("dryRun").asBoolean());
+        assertEquals(99, dry.at("/observations/inserted").asInt(), dry.toString());
+        assertEquals(before, figures(), "a dry run writes nothing");
+
+        JsonNode imported = post(ADMIN, good, "?reason=bulletin-7", true, 200);
+        assertEquals(99, imported.at("/observations/inserted").asInt(), imported.toString());
+        assertEquals(0, imported.at("/observations/deleted").asInt());
+        assertEquals(before + 99, figures());
+
+        JsonNode again = post(ADMIN, good, "", true, 200);
+        assertEquals(0, again.at("/observations/inserted").asInt());
+        assertEquals(0, again.at("/observations/updated").asInt());
+        assertEquals(0, again.at("/allRows/inserted").asInt() + again.at("/allRows/updated").asInt()
+                + again.at("/allRows/deleted").asInt(), "the same bundle again changes nothing");
+        assertEquals(before + 99, again.at("/observations/unchanged").asInt());
+
+        // Every figure the import wrote has a revision naming it.
+        JsonNode revisions = GraphQL.data("""
+                { observations(filter: {sourceCodes: ["test-bulletin"]}, first: 100) {
+                    totalCount nodes { revisions { action by reason } } } }""").get("observations");
+        assertEquals(99, revisions.get("totalCount").asInt());
+        for (JsonNode node : revisions.get("nodes")) {
+            assertEquals(1, node.get("revisions").size());
+            assertEquals("CREATE", node.at("/revisions/0/action").asText());
+            assertEquals("root@example.org", node.at("/revisions/0/by").asText());
+            assertTrue(node.at("/revisions/0/reason").asText().startsWith("bulletin-7 (bundle sha256 "));
+        }
+
+        // The seed bundle again: the 99 figures are deleted (each with a revision), the seeds remain.
+        JsonNode seeds = post(ADMIN, TestBundle.copyOfSeeds(), "", true, 200);
+        assertEquals(99, seeds.at("/observations/deleted").asInt(), seeds.toString());
+        assertEquals(before, figures());
+    }
+
+    @Test
+    void onlyAdminsImport() {
+        TestBundle bundle = TestBundle.copyOfSeeds();
+        assertEquals("UNAUTHENTICATED", post(null, bundle, "?dryRun=true", true, 401).at("/errors/0/extensions/code")
+                .asText());
+        assertEquals("FORBIDDEN", post(Tokens.of("alice", "editor"), bundle, "?dryRun=true", true, 403)
+                .at("/errors/0/extensions/code").asText());
+        JsonNode mutation = GraphQL.execute("""
+                mutation { importBundle(input: {files: [{path: "regions.csv", content: "code"}], dryRun: true}) {
+                  dryRun } }""", Map.of(), Map.of("Authorization", "Bearer " + Tokens.of("alice", "editor")));
+        assertEquals("FORBIDDEN", mutation.at("/errors/0/extensions/code").asText());
+    }
+
+    @Test
+    void theMutationRefusesAnIncompleteBundleWithItsProblems() {
+        JsonNode response = GraphQL.execute("""
+                mutation { importBundle(input: {files: [{path: "regions.csv", content: "code,name\\n"}], dryRun: true}) {
+                  dryRun } }""", Map.of(), Map.of("Authorization", "Bearer " + ADMIN));
+        assertEquals("BAD_USER_INPUT", response.at("/errors/0/extensions/code").asText(), response.toString());
+        assertTrue(response.at("/errors/0/extensions/problems").size() > 0, response.toString());
+        JsonNode escape = GraphQL.execute("""
+                mutation { importBundle(input: {files: [{path: "../etc/passwd", content: "x"}], dryRun: true}) {
+                  dryRun } }""", Map.of(), Map.of("Authorization", "Bearer " + ADMIN));
+        assertEquals("BAD_USER_INPUT", escape.at("/errors/0/extensions/code").asText(), escape.toString());
+    }
+}
