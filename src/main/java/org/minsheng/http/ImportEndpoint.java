@@ -3,10 +3,18 @@ package org.minsheng.http;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -18,6 +26,7 @@ import org.minsheng.security.Caller;
 import org.minsheng.seed.BundleImports;
 import org.minsheng.seed.BundleRefusedException;
 import org.minsheng.seed.BundleRejectedException;
+import org.minsheng.seed.SeedBundle;
 import org.minsheng.seed.SeedWriter;
 
 import io.quarkus.arc.Arc;
@@ -68,14 +77,17 @@ public class ImportEndpoint {
                 files.put(path, Files.readAllBytes(Path.of(upload.uploadedFileName())));
             }
             boolean dryRun = "true".equalsIgnoreCase(ctx.request().getParam("dryRun"));
-            BundleImports.Report report = imports.importFiles(files, dryRun,
-                    new SeedWriter.Importer(actor, ctx.request().getParam("reason")));
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("dryRun", report.dryRun());
-            body.put("checksum", report.checksum());
-            body.put("observations", changes(report.observationChanges()));
-            body.put("allRows", changes(report.changes()));
-            GraphQLEndpoint.write(ctx, 200, MediaTypes.JSON, body);
+            SeedBundle bundle = imports.read(files);
+            SeedWriter.Importer importer = new SeedWriter.Importer(actor, ctx.request().getParam("reason"));
+            answer(ctx, writers.submit(() -> {
+                ManagedContext writeContext = Arc.container().requestContext();
+                writeContext.activate();
+                try {
+                    return imports.write(bundle, dryRun, importer);
+                } finally {
+                    writeContext.terminate();
+                }
+            }));
         } catch (BundleRejectedException e) {
             refuse(ctx, new BundleRefusedException(e));
         } catch (ClientError e) {
@@ -88,6 +100,70 @@ public class ImportEndpoint {
             requestContext.terminate();
         }
     }
+
+    /** Writes run here, one at a time (an import holds the seed lock anyway), off the HTTP workers. */
+    private final ExecutorService writers = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "bundle-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @PreDestroy
+    void stop() {
+        writers.shutdownNow();
+    }
+
+    /**
+     * The import's answer. A write that takes longer than {@link #KEEP_ALIVE} is answered 200 at
+     * once and kept alive with a space every {@link #KEEP_ALIVE} (leading spaces are valid JSON), so
+     * that the HTTP idle timeout does not cut a long import's answer; its outcome, success or error,
+     * is then the body.
+     */
+    private static void answer(RoutingContext ctx, Future<BundleImports.Report> write) throws IOException {
+        boolean started = false;
+        while (true) {
+            try {
+                BundleImports.Report report = write.get(KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("dryRun", report.dryRun());
+                body.put("checksum", report.checksum());
+                body.put("observations", changes(report.observationChanges()));
+                body.put("allRows", changes(report.changes()));
+                finish(ctx, started, 200, body);
+                return;
+            } catch (TimeoutException e) {
+                if (!started) {
+                    ctx.response().setChunked(true).setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.JSON);
+                    started = true;
+                }
+                ctx.response().write(" ");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while the import ran", e);
+            } catch (ExecutionException e) {
+                if (!started && e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                LOG.errorf(e.getCause(), "Import %s failed", RequestIds.of(ctx));
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("errors", List.of(e.getCause() instanceof ClientError client ? GraphQLErrors.error(client)
+                        : GraphQLErrors.error(GraphQLErrors.INTERNAL_SERVER_ERROR, "Internal server error (request ID "
+                                + RequestIds.of(ctx) + "); the service log has the details")));
+                finish(ctx, started, 500, body);
+                return;
+            }
+        }
+    }
+
+    private static void finish(RoutingContext ctx, boolean started, int status, Map<String, Object> body) {
+        if (started) {
+            ctx.response().end(io.vertx.core.json.Json.encode(body));
+        } else {
+            GraphQLEndpoint.write(ctx, status, MediaTypes.JSON, body);
+        }
+    }
+
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(10);
 
     private static Map<String, Integer> changes(org.minsheng.seed.ImportResult.Changes changes) {
         Map<String, Integer> counts = new LinkedHashMap<>();

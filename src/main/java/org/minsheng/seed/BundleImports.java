@@ -43,28 +43,41 @@ public class BundleImports {
             ImportResult.Changes observationChanges) {
     }
 
+    /** How long one import may take to write, before its transaction is rolled back. */
+    private static final int TIMEOUT_SECONDS = 3600;
+
     /**
      * Imports the bundle made of {@code files} (path to content; a single {@code .zip} is unpacked).
      * Refused whole with {@link BundleRejectedException} when any file has a problem.
      */
     public Report importFiles(Map<String, byte[]> files, boolean dryRun, SeedWriter.Importer importer) {
+        return write(read(files), dryRun, importer);
+    }
+
+    /** The bundle made of {@code files}, read and checked; {@link BundleRejectedException} when it has problems. */
+    public SeedBundle read(Map<String, byte[]> files) {
         Path dir = unpack(files);
         try {
-            SeedBundle bundle = BundleReader.read(BundleLocation.of(dir.toString()));
-            if (dryRun) {
-                QuarkusTransaction.begin();
-                try {
-                    return report(true, writer.write(bundle, true, importer));
-                } finally {
-                    QuarkusTransaction.rollback();
-                }
-            }
-            ImportResult result = QuarkusTransaction.requiringNew().call(() -> writer.write(bundle, true, importer));
-            changed.fire(new DataChanged("bundle imported over the API by " + importer.actor()));
-            return report(false, result);
+            return BundleReader.read(BundleLocation.of(dir.toString()));
         } finally {
             delete(dir);
         }
+    }
+
+    /** Writes a checked bundle in one transaction (rolled back for a dry run), for up to an hour. */
+    public Report write(SeedBundle bundle, boolean dryRun, SeedWriter.Importer importer) {
+        if (dryRun) {
+            QuarkusTransaction.begin(QuarkusTransaction.beginOptions().timeout(TIMEOUT_SECONDS));
+            try {
+                return report(true, writer.write(bundle, true, importer));
+            } finally {
+                QuarkusTransaction.rollback();
+            }
+        }
+        ImportResult result = QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS)
+                .call(() -> writer.write(bundle, true, importer));
+        changed.fire(new DataChanged("bundle imported over the API by " + importer.actor()));
+        return report(false, result);
     }
 
     private static Report report(boolean dryRun, ImportResult result) {
