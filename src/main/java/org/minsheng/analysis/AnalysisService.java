@@ -23,6 +23,7 @@ import org.minsheng.indicator.Indicator;
 import org.minsheng.indicator.IndicatorService;
 import org.minsheng.indicator.UnitOfMeasure;
 import org.minsheng.observation.Observation;
+import org.minsheng.observation.ObservationEntity;
 import org.minsheng.observation.ObservationService;
 import org.minsheng.observation.ObservationService.Dated;
 import org.minsheng.observation.Period;
@@ -129,8 +130,8 @@ public class AnalysisService {
                 : indicator.unitOfMeasure();
         boolean points = unit == UnitOfMeasure.PERCENTAGE_POINT;
         BigDecimal relative = points || first.value().signum() == 0 ? null
-                : plain(difference.divide(first.value(), 4, RoundingMode.HALF_EVEN));
-        return new Change(first, last, plain(difference), relative, unit.toGraph(),
+                : ObservationEntity.normalize(difference.divide(first.value(), 4, RoundingMode.HALF_EVEN));
+        return new Change(first, last, ObservationEntity.normalize(difference), relative, unit.toGraph(),
                 QualifierArithmetic.difference(last.qualifier(), first.qualifier()), unit, indicator);
     }
 
@@ -163,12 +164,13 @@ public class AnalysisService {
                 }
             }
             BigDecimal sum = parts.isEmpty() ? null
-                    : plain(parts.stream().map(Observation::value).reduce(BigDecimal.ZERO, BigDecimal::add));
+                    : ObservationEntity
+                            .normalize(parts.stream().map(Observation::value).reduce(BigDecimal.ZERO, BigDecimal::add));
             Qualifier qualifier = QualifierArithmetic.sum(parts.stream().map(Observation::qualifier).toList(),
                     !missing.isEmpty());
             Observation published = latest.get(list.get(i).code());
             BigDecimal discrepancy = published == null || sum == null ? null
-                    : plain(published.value().subtract(sum));
+                    : ObservationEntity.normalize(published.value().subtract(sum));
             result.add(new Rollup(sum, qualifier, parts.size(), children.get(i).size(), missing, parts, published,
                     discrepancy, indicator));
         }
@@ -244,9 +246,4 @@ public class AnalysisService {
         return list.stream().map(code).toList();
     }
 
-    /** Without trailing zeros or exponent: 8.48, 4. */
-    private static BigDecimal plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
 }

@@ -67,7 +67,7 @@ public class ObservationEntity extends PanacheEntityBase {
     }
 
     /** Drops the trailing zeros the column's fixed scale adds: 201000.000000 is 201000. */
-    static BigDecimal normalize(BigDecimal value) {
+    public static BigDecimal normalize(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }

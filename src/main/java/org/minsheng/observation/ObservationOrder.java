@@ -31,7 +31,7 @@ public class ObservationOrder {
             return BY_ID;
         }
         boolean descending = OrderDirection.descending(order.direction);
-        String name = order.field + " " + (descending ? "DESC" : "ASC");
+        String name = Keyset.name(order.field, descending);
         return switch (order.field) {
             case PERIOD_END -> Keyset.of(name, descending,
                     Keyset.date("o.periodEnd", (Observation o) -> o.period().end()), ID);

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -70,9 +69,9 @@ public class ObservationWriter {
     @Transactional
     public ObservationPayloads.Create create(ObservationInputs.Create input, String actor) {
         checkInput(input);
-        Optional<RevisionEntity> repeated = revisions.repeated(actor, input.clientMutationId);
+        Optional<Observation> repeated = repeated(actor, input.clientMutationId);
         if (repeated.isPresent()) {
-            return new ObservationPayloads.Create(load(Long.parseLong(repeated.get().entityKey)), input.clientMutationId);
+            return new ObservationPayloads.Create(repeated.get(), input.clientMutationId);
         }
         ObservationEntity e = new ObservationEntity();
         new State(input.indicatorCode, input.regionCode, input.periodStart, input.periodEnd, input.value,
@@ -89,9 +88,9 @@ public class ObservationWriter {
     @Transactional
     public ObservationPayloads.Update update(ObservationInputs.Update input, String actor) {
         checkInput(input);
-        Optional<RevisionEntity> repeated = revisions.repeated(actor, input.clientMutationId);
+        Optional<Observation> repeated = repeated(actor, input.clientMutationId);
         if (repeated.isPresent()) {
-            return new ObservationPayloads.Update(load(Long.parseLong(repeated.get().entityKey)), input.clientMutationId);
+            return new ObservationPayloads.Update(repeated.get(), input.clientMutationId);
         }
         ObservationEntity e = current(input.id, input.version);
         State before = State.of(e);
@@ -105,7 +104,9 @@ public class ObservationWriter {
                 input.note != null ? input.note : before.note(), before.version());
         after.applyTo(e);
         checkRules(e, e.id);
-        flush();
+        // Written now: a write of the same version by another request or replica is found here, and
+        // ObservationMutations answers it CONFLICT.
+        Queries.em().flush();
         revisions.record(Observation.TYPE, e.id.toString(), RevisionAction.UPDATE, before, State.of(e), actor,
                 input.reason, input.clientMutationId);
         changed.fire(new DataChanged("an observation was written through the API"));
@@ -123,7 +124,7 @@ public class ObservationWriter {
         ObservationEntity e = current(input.id, input.version);
         State before = State.of(e);
         e.delete();
-        flush();
+        Queries.em().flush();
         revisions.record(Observation.TYPE, e.id.toString(), RevisionAction.DELETE, before, null, actor, input.reason,
                 input.clientMutationId);
         changed.fire(new DataChanged("an observation was written through the API"));
@@ -137,9 +138,9 @@ public class ObservationWriter {
     @Transactional
     public ObservationPayloads.Restore restore(ObservationInputs.Restore input, String actor) {
         checkInput(input);
-        Optional<RevisionEntity> repeated = revisions.repeated(actor, input.clientMutationId);
+        Optional<Observation> repeated = repeated(actor, input.clientMutationId);
         if (repeated.isPresent()) {
-            return new ObservationPayloads.Restore(load(Long.parseLong(repeated.get().entityKey)), input.clientMutationId);
+            return new ObservationPayloads.Restore(repeated.get(), input.clientMutationId);
         }
         long key = key(input.id);
         if (ObservationEntity.findById(key) != null) {
@@ -196,15 +197,6 @@ public class ObservationWriter {
         return e;
     }
 
-    /** Writes now, so that another replica's write of the same version is found here: CONFLICT. */
-    private static void flush() {
-        try {
-            Queries.em().flush();
-        } catch (OptimisticLockException e) {
-            throw new ConflictException("The observation changed while this write ran; read it again");
-        }
-    }
-
     private void checkInput(Object input) {
         Set<ConstraintViolation<Object>> violations = validator.validate(input);
         if (!violations.isEmpty()) {
@@ -249,12 +241,15 @@ public class ObservationWriter {
         }
     }
 
-    private static Observation load(long id) {
-        ObservationEntity e = ObservationEntity.findById(id);
-        if (e == null) {
-            throw new BadUserInputException("the observation this clientMutationId created has been deleted since");
-        }
-        return toGraph(e);
+    /** The observation a repeated mutation (same caller, same clientMutationId) wrote the first time. */
+    private Optional<Observation> repeated(String actor, String clientMutationId) {
+        return revisions.repeated(actor, clientMutationId).map(revision -> {
+            ObservationEntity e = ObservationEntity.findById(Long.parseLong(revision.entityKey));
+            if (e == null) {
+                throw new BadUserInputException("the observation this clientMutationId wrote has been deleted since");
+            }
+            return toGraph(e);
+        });
     }
 
     private static Observation toGraph(ObservationEntity e) {

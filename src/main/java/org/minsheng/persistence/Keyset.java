@@ -59,6 +59,20 @@ public record Keyset<T>(String name, boolean descending, List<Column<T>> columns
         return new Keyset<>(name, descending, List.of(columns));
     }
 
+    /** The name of an order in its cursors: "VALUE DESC", "NAME ASC". */
+    public static String name(Object field, boolean descending) {
+        return field + (descending ? " DESC" : " ASC");
+    }
+
+    /**
+     * The two orders of a connection of named things (regions, indicators, programmes): by
+     * {@code code}, or by {@code nameKey} and then code; named "CODE ASC", "NAME DESC" and so on.
+     */
+    public static <T> Keyset<T> codeOrName(boolean byName, boolean descending, Column<T> code, Column<T> nameKey) {
+        return byName ? of(name("NAME", descending), descending, nameKey, code)
+                : byKey(name("CODE", descending), descending, code);
+    }
+
     /** {@code key} alone when ascending, else {@code key} descending, named {@code name}. */
     public static <T> Keyset<T> byKey(String name, boolean descending, Column<T> key) {
         return descending ? of(name, true, key) : byKey(key);

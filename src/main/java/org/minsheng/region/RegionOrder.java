@@ -31,11 +31,6 @@ public class RegionOrder {
         if (order == null) {
             return BY_CODE;
         }
-        boolean descending = OrderDirection.descending(order.direction);
-        String name = order.field + " " + (descending ? "DESC" : "ASC");
-        return switch (order.field) {
-            case CODE -> Keyset.byKey(name, descending, CODE);
-            case NAME -> Keyset.of(name, descending, NAME, CODE);
-        };
+        return Keyset.codeOrName(order.field == RegionOrderField.NAME, OrderDirection.descending(order.direction), CODE, NAME);
     }
 }

@@ -71,12 +71,7 @@ public class SearchService {
         if (text == null || text.isBlank()) {
             throw new BadUserInputException("search: text must not be blank");
         }
-        if (first < 0 || first > PageRequest.MAX_FIRST) {
-            if (first > PageRequest.MAX_FIRST) {
-                throw PageRequest.pageSizeExceeded(first);
-            }
-            throw new BadUserInputException("first must be between 0 and " + PageRequest.MAX_FIRST + "; got " + first);
-        }
+        int size = PageRequest.of(first, null).first();
         Query query = Query.of(text);
         List<SearchType> checked = InputLists.checked("types", types);
         if (checked != null && checked.contains(null)) {
@@ -114,7 +109,7 @@ public class SearchService {
                         .thenComparing(r -> r.candidate().type())
                         .thenComparingInt(r -> r.candidate().level())
                         .thenComparing(r -> r.candidate().code()))
-                .limit(first)
+                .limit(size)
                 .map(r -> new SearchHit(r.candidate().node(), r.field().name(), r.field().text(), r.rank()))
                 .toList();
     }

@@ -32,7 +32,7 @@ public class SourceOrder {
         }
         boolean descending = OrderDirection.descending(order.direction);
         return switch (order.field) {
-            case CODE -> Keyset.byKey("CODE " + (descending ? "DESC" : "ASC"), descending, CODE);
+            case CODE -> Keyset.byKey(Keyset.name(order.field, descending), descending, CODE);
         };
     }
 }
