@@ -68,9 +68,13 @@ class ReplicaWritesIT {
                 ServiceProcess b = ServiceProcess.start(dir, Map.of(), env)) {
             a.awaitReady(Duration.ofSeconds(120));
             b.awaitReady(Duration.ofSeconds(120));
+            JsonNode bulletin = a.graphql("""
+                    mutation { createSource(input: {code: "test-bulletin", title: "测试公报"}) { source { code version } } }""",
+                    Map.of(), auth);
+            assertEquals(0, bulletin.at("/data/createSource/source/version").asInt(), bulletin.toString());
             Map<String, Object> figure = new HashMap<>(Map.of("indicatorCode", "employment.gig_markets",
                     "regionCode", "150302", "periodStart", "2019-01-01", "periodEnd", "2019-12-31", "value", 2,
-                    "qualifier", "EXACT", "sourceCode", "nmg-minsheng-2025", "quote", "海勃湾区建成零工市场2个"));
+                    "qualifier", "EXACT", "sourceCode", "test-bulletin", "quote", "海勃湾区建成零工市场2个"));
             JsonNode created = a.graphql(
                     """
                             mutation($input: CreateObservationInput!) { createObservation(input: $input) { observation { id version } } }""",

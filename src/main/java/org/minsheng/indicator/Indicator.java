@@ -25,7 +25,10 @@ public record Indicator(
         @Ignore UnitOfMeasure unitOfMeasure,
         @Ignore String counterZh,
         @Ignore String counterEn,
-        @Ignore String nameKey) implements Node {
+        @Ignore String nameKey,
+        @NonNull @Description("Raised by every update: an update or delete names the version it read.") int version)
+        implements
+            Node {
 
     public static final String TYPE = "Indicator";
 

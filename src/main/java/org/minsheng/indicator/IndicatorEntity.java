@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import org.minsheng.vocabulary.Theme;
 
@@ -58,8 +59,13 @@ public class IndicatorEntity extends PanacheEntityBase {
 
     public boolean additive;
 
+    /** Raised by every update; an update or delete names the version it read. */
+    @Version
+    public int version;
+
     public Indicator toGraph() {
         return new Indicator(code, name, nameEn, description, descriptionEn, theme, unit.toGraph(), additive, unit,
-                counterZh != null ? counterZh : unit.counterZh, counterEn != null ? counterEn : unit.counterEn, nameKey);
+                counterZh != null ? counterZh : unit.counterZh, counterEn != null ? counterEn : unit.counterEn, nameKey,
+                version);
     }
 }

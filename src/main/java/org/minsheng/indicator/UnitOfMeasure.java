@@ -1,5 +1,7 @@
 package org.minsheng.indicator;
 
+import org.eclipse.microprofile.graphql.Description;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -7,13 +9,21 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * PERSON, "458万元" is 4580000 YUAN.
  */
 @RegisterForReflection
+@Description("The units values are stored in, always the base unit: \"20.1万人\" is 201000 PERSON.")
 public enum UnitOfMeasure {
+    @Description("People.")
     PERSON(null, "person", "人", "人", "persons"),
+    @Description("Person-times (人次): one person counted once per visit or service.")
     PERSON_TIME(null, "person-time", "人次", "人次", "person-times"),
+    @Description("A percentage.")
     PERCENT("%", "percent", "百分比", "%", "%"),
+    @Description("A difference of percentages, in points.")
     PERCENTAGE_POINT("pp", "percentage point", "百分点", "个百分点", "percentage points"),
+    @Description("Renminbi yuan.")
     YUAN("¥", "yuan", "元", "元", "yuan"),
+    @Description("Square metres.")
     SQUARE_METRE("m²", "square metre", "平方米", "平方米", "m²"),
+    @Description("Things counted: places, projects, kinds.")
     ITEM(null, "item", "个", "个", "items");
 
     public final String symbol;

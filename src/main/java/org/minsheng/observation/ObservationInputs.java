@@ -11,6 +11,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.minsheng.revision.MutationInput;
 
 /** The inputs of the observation mutations. */
 public final class ObservationInputs {
@@ -21,7 +22,7 @@ public final class ObservationInputs {
     @Input("CreateObservationInput")
     @Description("A new figure, with every rule of the seed bundle: known codes, a closed period, and a quote "
             + "that states the value with its qualifier.")
-    public static class Create {
+    public static class Create extends MutationInput {
         @NonNull
         @NotBlank
         @Description("The indicator's code.")
@@ -58,17 +59,11 @@ public final class ObservationInputs {
         @Size(max = 2000)
         @Description("How the figure was read, where that needed a judgement.")
         public String note;
-        @Size(max = 2000)
-        @Description("Why the figure is added: recorded in its revision.")
-        public String reason;
-        @Size(max = 200)
-        @Description("A key of the caller's choosing: a repeated mutation with the same key is applied once.")
-        public String clientMutationId;
     }
 
     @Input("UpdateObservationInput")
     @Description("Changes to a figure: the fields given replace the current ones; version is the one read.")
-    public static class Update {
+    public static class Update extends MutationInput {
         @NonNull
         @NotNull
         @Id
@@ -94,17 +89,11 @@ public final class ObservationInputs {
         @Size(max = 2000)
         @Description("A new note.")
         public String note;
-        @Size(max = 2000)
-        @Description("Why: recorded in the revision.")
-        public String reason;
-        @Size(max = 200)
-        @Description("A key of the caller's choosing: a repeated mutation with the same key is applied once.")
-        public String clientMutationId;
     }
 
     @Input("DeleteObservationInput")
     @Description("A figure to retire; its revision keeps what it said.")
-    public static class Delete {
+    public static class Delete extends MutationInput {
         @NonNull
         @NotNull
         @Id
@@ -114,27 +103,15 @@ public final class ObservationInputs {
         @NotNull
         @Description("The version read: a stale one is refused with CONFLICT.")
         public Integer version;
-        @Size(max = 2000)
-        @Description("Why: recorded in the revision.")
-        public String reason;
-        @Size(max = 200)
-        @Description("A key of the caller's choosing: a repeated mutation with the same key is applied once.")
-        public String clientMutationId;
     }
 
     @Input("RestoreObservationInput")
     @Description("A deleted figure to bring back as it was before its deletion, under its old ID.")
-    public static class Restore {
+    public static class Restore extends MutationInput {
         @NonNull
         @NotNull
         @Id
         @Description("The deleted observation's global ID.")
         public String id;
-        @Size(max = 2000)
-        @Description("Why: recorded in the revision.")
-        public String reason;
-        @Size(max = 200)
-        @Description("A key of the caller's choosing: a repeated mutation with the same key is applied once.")
-        public String clientMutationId;
     }
 }

@@ -1,10 +1,8 @@
 package org.minsheng.observation;
 
 import java.util.List;
-import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.OptimisticLockException;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -12,8 +10,7 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
-import org.hibernate.StaleStateException;
-import org.minsheng.graphql.ConflictException;
+import org.minsheng.revision.Conflicts;
 import org.minsheng.revision.Revision;
 import org.minsheng.revision.RevisionService;
 import org.minsheng.security.Caller;
@@ -38,7 +35,7 @@ public class ObservationMutations {
     public ObservationPayloads.Create createObservation(
             @NonNull @Name("input") @Description("The new figure.") ObservationInputs.Create input) {
         String actor = caller.require(Caller.EDITOR).subject();
-        return conflictsAnswered(() -> writer.create(input, actor));
+        return Conflicts.answered(Observation.TYPE, () -> writer.create(input, actor));
     }
 
     @Mutation("updateObservation")
@@ -47,7 +44,7 @@ public class ObservationMutations {
     public ObservationPayloads.Update updateObservation(
             @NonNull @Name("input") @Description("The figure, the version read, and the fields to change.") ObservationInputs.Update input) {
         String actor = caller.require(Caller.EDITOR).subject();
-        return conflictsAnswered(() -> writer.update(input, actor));
+        return Conflicts.answered(Observation.TYPE, () -> writer.update(input, actor));
     }
 
     @Mutation("deleteObservation")
@@ -57,7 +54,7 @@ public class ObservationMutations {
     public ObservationPayloads.Delete deleteObservation(
             @NonNull @Name("input") @Description("The figure and the version read.") ObservationInputs.Delete input) {
         String actor = caller.require(Caller.EDITOR).subject();
-        return conflictsAnswered(() -> writer.delete(input, actor));
+        return Conflicts.answered(Observation.TYPE, () -> writer.delete(input, actor));
     }
 
     @Mutation("restoreObservation")
@@ -66,26 +63,7 @@ public class ObservationMutations {
     public ObservationPayloads.Restore restoreObservation(
             @NonNull @Name("input") @Description("The deleted figure.") ObservationInputs.Restore input) {
         String actor = caller.require(Caller.ADMIN).subject();
-        return conflictsAnswered(() -> writer.restore(input, actor));
-    }
-
-    /**
-     * {@code write}, with a write that lost a race to another transaction (another request, another
-     * replica: Hibernate finds the version it read gone when it writes or commits) answered
-     * CONFLICT, as a stale version named by the caller is.
-     */
-    private static <T> T conflictsAnswered(Supplier<T> write) {
-        try {
-            return write.get();
-        } catch (RuntimeException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
-                    throw new ConflictException("The observation changed while this write ran, by another request;"
-                            + " read it again and repeat the change if it still applies");
-                }
-            }
-            throw e;
-        }
+        return Conflicts.answered(Observation.TYPE, () -> writer.restore(input, actor));
     }
 
     @Name("revisions")

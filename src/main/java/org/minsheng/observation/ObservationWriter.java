@@ -215,7 +215,8 @@ public class ObservationWriter {
         if (RegionEntity.findById(e.regionCode) == null) {
             throw new InvalidFieldException("input.regionCode", "there is no region \"" + e.regionCode + "\"");
         }
-        if (SourceEntity.findById(e.sourceCode) == null) {
+        SourceEntity source = SourceEntity.findById(e.sourceCode);
+        if (source == null) {
             throw new InvalidFieldException("input.sourceCode", "there is no source \"" + e.sourceCode + "\"");
         }
         if (e.periodEnd.isBefore(e.periodStart)) {
@@ -229,6 +230,10 @@ public class ObservationWriter {
                 .ifPresent(reason -> {
                     throw new InvalidFieldException("input.quote", reason);
                 });
+        if (source.fullText != null && !source.fullText.contains(e.quote)) {
+            throw new InvalidFieldException("input.quote", "the quote is not in the text of source " + source.code
+                    + ", character for character");
+        }
         long same = Queries.em().createQuery("select count(o) from ObservationEntity o where o.indicatorCode = :i"
                 + " and o.regionCode = :r and o.periodStart = :s and o.periodEnd = :e and o.sourceCode = :src"
                 + " and o.id <> :self", Long.class)

@@ -35,7 +35,10 @@ public record Program(
                 + "regions (a pilot \"in Ulanqab and four other leagues\": 1 named, 5 in all); null when regions lists "
                 + "them all.") Integer regionsInAll,
         @Ignore String sourceCode,
-        @Ignore String nameKey) implements Node {
+        @Ignore String nameKey,
+        @NonNull @Description("Raised by every update: an update or delete names the version it read.") int version)
+        implements
+            Node {
 
     public static final String TYPE = "Program";
 

@@ -8,6 +8,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import org.minsheng.source.DatePrecision;
 import org.minsheng.vocabulary.Theme;
@@ -78,8 +79,12 @@ public class ProgramEntity extends PanacheEntityBase {
     @Column(name = "regions_in_all")
     public Integer regionsInAll;
 
+    /** Raised by every update; an update or delete names the version it read. */
+    @Version
+    public int version;
+
     public Program toGraph() {
         return new Program(code, name, nameEn, description, descriptionEn, theme, kind, agency, agencyEn, startedOn,
-                startPrecision, endedOn, endPrecision, regionsInAll, sourceCode, nameKey);
+                startPrecision, endedOn, endPrecision, regionsInAll, sourceCode, nameKey, version);
     }
 }

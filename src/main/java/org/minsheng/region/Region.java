@@ -21,7 +21,10 @@ public record Region(
         @NonNull @Description("True for units that exist only in the statistical code (development zones, "
                 + "management areas), not as administrative divisions in GB/T 2260.") boolean statisticalOnly,
         @Ignore String parentCode,
-        @Ignore String nameKey) implements Node {
+        @Ignore String nameKey,
+        @NonNull @Description("Raised by every update: an update or delete names the version it read.") int version)
+        implements
+            Node {
 
     public static final String TYPE = "Region";
 

@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -46,7 +47,11 @@ public class RegionEntity extends PanacheEntityBase {
     @Column(name = "statistical_only")
     public boolean statisticalOnly;
 
+    /** Raised by every update; an update or delete names the version it read. */
+    @Version
+    public int version;
+
     public Region toGraph() {
-        return new Region(code, name, nameEn, level, statisticalOnly, parentCode, nameKey);
+        return new Region(code, name, nameEn, level, statisticalOnly, parentCode, nameKey, version);
     }
 }

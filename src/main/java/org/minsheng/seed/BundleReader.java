@@ -60,7 +60,8 @@ public final class BundleReader {
 
         Set<String> unreadable = problems.stream().filter(Problem::stopsFile).map(Problem::file)
                 .collect(Collectors.toSet());
-        CrossChecks checks = new CrossChecks(regions, sources, indicators, sourceTexts(sources), unreadable, problems);
+        Map<String, String> sourceTexts = sourceTexts(sources);
+        CrossChecks checks = new CrossChecks(regions, sources, indicators, sourceTexts, unreadable, problems);
         List<ProgramDef> checkedPrograms = rows(programs.values().stream().filter(checks::program).toList());
         List<ObservationRow> checkedObservations = rows(observations.stream().filter(checks::observation).toList());
         if (!problems.isEmpty()) {
@@ -70,7 +71,7 @@ public final class BundleReader {
         }
         return new SeedBundle(location.toString(), HexFormat.of().formatHex(digest.digest()),
                 rows(regions.values()), rows(sources.values()), rows(indicators.values()), checkedPrograms,
-                checkedObservations);
+                checkedObservations, sourceTexts);
     }
 
     private static int fileRank(String file) {

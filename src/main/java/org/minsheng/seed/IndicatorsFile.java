@@ -2,23 +2,21 @@ package org.minsheng.seed;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.minsheng.seed.SeedBundle.IndicatorDef;
+import org.minsheng.vocabulary.Codes;
 
 /** indicators.yaml: what the figures measure. */
 final class IndicatorsFile {
 
     static final String NAME = "indicators.yaml";
 
-    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z0-9_]+)+");
-
     private IndicatorsFile() {
     }
 
     static Map<String, Located<IndicatorDef>> read(String text, List<Problem> problems) {
         Map<String, Located<IndicatorDef>> indicators = YamlList.definitions(NAME, text, IndicatorDef.class,
-                IndicatorDef::code, CODE, "a dotted code such as employment.urban_new_jobs", problems);
+                IndicatorDef::code, Codes.INDICATOR, Codes.INDICATOR_FORM, problems);
         indicators.values().forEach(located -> {
             IndicatorDef indicator = located.row();
             int line = located.line();

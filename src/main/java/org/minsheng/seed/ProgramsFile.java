@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.minsheng.seed.SeedBundle.ProgramDef;
+import org.minsheng.vocabulary.Codes;
 
 /** programs.yaml: the programmes the sources name. References are checked by {@link CrossChecks}. */
 final class ProgramsFile {
@@ -15,7 +16,7 @@ final class ProgramsFile {
 
     static Map<String, Located<ProgramDef>> read(String text, List<Problem> problems) {
         Map<String, Located<ProgramDef>> programs = YamlList.definitions(NAME, text, ProgramDef.class,
-                ProgramDef::code, SourcesFile.SLUG, SourcesFile.SLUG_FORM, problems);
+                ProgramDef::code, Codes.SLUG, Codes.SLUG_FORM, problems);
         programs.values().forEach(located -> {
             ProgramDef program = located.row();
             int line = located.line();

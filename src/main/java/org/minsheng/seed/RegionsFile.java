@@ -5,17 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.minsheng.region.RegionLevel;
 import org.minsheng.seed.SeedBundle.RegionRow;
+import org.minsheng.vocabulary.Codes;
 
 /** regions.csv: the division tree. Codes have their form, appear once, and extend their parent's. */
 final class RegionsFile {
 
     static final String NAME = "regions.csv";
-
-    private static final Pattern REGION_CODE = Pattern.compile("\\d{6}|\\d{9}");
 
     private RegionsFile() {
     }
@@ -29,9 +27,9 @@ final class RegionsFile {
         Set<String> valid = new HashSet<>();
         for (Located<RegionRow> located : CsvRows.read(NAME, text, RegionRow.class, problems)) {
             String code = located.row().code();
-            if (code == null || !REGION_CODE.matcher(code).matches()) {
+            if (code == null || !Codes.REGION.matcher(code).matches()) {
                 problems.add(new Problem(NAME, located.line(), "code \"" + (code == null ? "" : code)
-                        + "\" is not a 6- or 9-digit division code"));
+                        + "\" is not " + Codes.REGION_FORM));
                 continue;
             }
             Located<RegionRow> first = regions.putIfAbsent(code, located);
@@ -53,9 +51,9 @@ final class RegionsFile {
         String code = region.code();
         if (region.level() == null) {
             problems.add(new Problem(NAME, located.line(), "region " + code + " has no level"));
-        } else if (region.level() != levelOfCode(code)) {
+        } else if (region.level() != Codes.levelOf(code)) {
             problems.add(new Problem(NAME, located.line(), "region " + code + " has level " + region.level()
-                    + " but its code is that of a " + levelOfCode(code)));
+                    + " but its code is that of a " + Codes.levelOf(code)));
         }
         if (region.name() == null) {
             problems.add(new Problem(NAME, located.line(), "region " + code + " has no name"));
@@ -86,27 +84,9 @@ final class RegionsFile {
         if (parentLevel.ordinal() != region.level().ordinal() - 1) {
             problems.add(new Problem(NAME, line, "region " + region.code() + " (" + region.level() + ") has parent "
                     + parent.row().code() + " of level " + parentLevel));
-        } else if (!region.code().startsWith(significantDigits(parent.row()))) {
+        } else if (!Codes.extendsCode(region.code(), parent.row().code(), parentLevel)) {
             problems.add(new Problem(NAME, line, "region " + region.code() + " does not extend its parent's code "
                     + parent.row().code()));
         }
-    }
-
-    static RegionLevel levelOfCode(String code) {
-        if (code.length() == 9) {
-            return RegionLevel.TOWNSHIP;
-        }
-        if (code.endsWith("0000")) {
-            return RegionLevel.PROVINCE;
-        }
-        return code.endsWith("00") ? RegionLevel.PREFECTURE : RegionLevel.COUNTY;
-    }
-
-    private static String significantDigits(RegionRow region) {
-        return switch (region.level()) {
-            case PROVINCE -> region.code().substring(0, 2);
-            case PREFECTURE -> region.code().substring(0, 4);
-            case COUNTY, TOWNSHIP -> region.code();
-        };
     }
 }

@@ -3,6 +3,7 @@ package org.minsheng.seed;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.minsheng.indicator.IndicatorEntity;
 import org.minsheng.indicator.UnitOfMeasure;
@@ -22,7 +23,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A validated seed bundle, ready to import: every reference resolves and every quote states its
- * figure.
+ * figure. {@code sourceTexts} holds the full texts the bundle has, by source code.
  * <p>
  * Each row type is the shape of one file, bound by Jackson (a component is a CSV column or a YAML
  * field, in snake case; {@code required} columns must be in the header), and holds the mapping of
@@ -31,7 +32,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * when one of the last three is missing, and Hibernate's schema validation when the first is.
  */
 public record SeedBundle(String location, String checksum, List<RegionRow> regions, List<SourceDef> sources,
-        List<IndicatorDef> indicators, List<ProgramDef> programs, List<ObservationRow> observations) {
+        List<IndicatorDef> indicators, List<ProgramDef> programs, List<ObservationRow> observations,
+        Map<String, String> sourceTexts) {
 
     /** A row of regions.csv. */
     @RegisterForReflection

@@ -6,14 +6,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -23,21 +26,26 @@ import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.jboss.logging.Logger;
+import org.minsheng.indicator.Indicator;
 import org.minsheng.indicator.IndicatorEntity;
 import org.minsheng.observation.Observation;
 import org.minsheng.observation.ObservationEntity;
 import org.minsheng.observation.ObservationWriter;
+import org.minsheng.persistence.Batches;
 import org.minsheng.persistence.Queries;
+import org.minsheng.program.Program;
 import org.minsheng.program.ProgramEntity;
 import org.minsheng.program.ProgramIndicatorEntity;
 import org.minsheng.program.ProgramRegionEntity;
+import org.minsheng.region.Region;
 import org.minsheng.region.RegionAncestorEntity;
 import org.minsheng.region.RegionEntity;
+import org.minsheng.revision.CodedWriter;
 import org.minsheng.revision.RevisionAction;
-import org.minsheng.revision.RevisionEntity;
 import org.minsheng.revision.RevisionService;
 import org.minsheng.seed.SeedBundle.NaturalKey;
 import org.minsheng.seed.SeedBundle.RegionRow;
+import org.minsheng.source.SourceDocument;
 import org.minsheng.source.SourceEntity;
 
 /**
@@ -52,6 +60,10 @@ public class SeedWriter {
 
     @Inject
     RevisionService revisions;
+
+    /** The writers of the types keyed by code: how their states read, for an import's revisions. */
+    @Inject
+    Instance<CodedWriter<?, ?>> codedWriters;
 
     private static final Logger LOG = Logger.getLogger(SeedWriter.class);
 
@@ -76,15 +88,25 @@ public class SeedWriter {
         em.find(SeedLockEntity.class, SeedLockEntity.ROW, LockModeType.PESSIMISTIC_WRITE);
         SeedImportEntity latest = SeedImportEntity.latest();
         fillDerivedColumns(em);
+        fillSourceTexts(em, bundle);
         if (!force && latest != null && latest.checksum.equals(bundle.checksum())) {
             return new ImportResult(false, latest.location, latest.checksum, latest.importedAt, counts(latest), null,
                     null);
         }
+        // What was written through the API belongs to its editors: a seed import neither overwrites
+        // nor deletes it, nor brings back a figure an editor deleted.
+        Edited edited = importer == null ? Edited.read(em, revisions) : Edited.NONE;
+        Map<String, Map<String, CodedWriter.State>> before = importer == null ? Map.of() : codedStates();
         Sync sync = new Sync(em);
         List<SourceEntity> oldSources = sync.upsert(SourceEntity.class, bundle.sources(), s -> s.code,
-                SeedBundle.SourceDef::code, SourceEntity::new, SeedBundle.SourceDef::applyTo);
+                SeedBundle.SourceDef::code, SourceEntity::new, edited.unlessWritten(em, SourceDocument.TYPE,
+                        SeedBundle.SourceDef::code, (def, e) -> {
+                            def.applyTo(e);
+                            e.fullText = bundle.sourceTexts().get(def.code());
+                        }));
         List<RegionEntity> oldRegions = sync.upsert(RegionEntity.class, parentsFirst(bundle.regions()), r -> r.code,
-                RegionRow::code, RegionEntity::new, RegionRow::applyTo);
+                RegionRow::code, RegionEntity::new, edited.unlessWritten(em, Region.TYPE, RegionRow::code,
+                        RegionRow::applyTo));
         List<RegionAncestorEntity> oldAncestors = sync.upsert(RegionAncestorEntity.class, closure(bundle.regions()),
                 a -> List.of(a.regionCode, a.ancestorCode), a -> List.of(a.regionCode, a.ancestorCode),
                 RegionAncestorEntity::new, (a, e) -> {
@@ -93,9 +115,11 @@ public class SeedWriter {
                     e.distance = a.distance;
                 });
         List<IndicatorEntity> oldIndicators = sync.upsert(IndicatorEntity.class, bundle.indicators(), i -> i.code,
-                SeedBundle.IndicatorDef::code, IndicatorEntity::new, SeedBundle.IndicatorDef::applyTo);
+                SeedBundle.IndicatorDef::code, IndicatorEntity::new, edited.unlessWritten(em, Indicator.TYPE,
+                        SeedBundle.IndicatorDef::code, SeedBundle.IndicatorDef::applyTo));
         List<ProgramEntity> oldPrograms = sync.upsert(ProgramEntity.class, bundle.programs(), p -> p.code,
-                SeedBundle.ProgramDef::code, ProgramEntity::new, SeedBundle.ProgramDef::applyTo);
+                SeedBundle.ProgramDef::code, ProgramEntity::new, edited.unlessWritten(em, Program.TYPE,
+                        SeedBundle.ProgramDef::code, SeedBundle.ProgramDef::applyTo));
         List<ProgramRegionEntity> oldProgramRegions = sync.upsert(ProgramRegionEntity.class,
                 bundle.programs().stream().flatMap(p -> p.regions().stream().map(r -> List.of(p.code(), r))).toList(),
                 l -> List.of(l.programCode, l.regionCode), l -> l, ProgramRegionEntity::new, (l, e) -> {
@@ -109,9 +133,6 @@ public class SeedWriter {
                     e.programCode = l.get(0);
                     e.indicatorCode = l.get(1);
                 });
-        // Figures written through the API belong to their editors: a seed import neither overwrites
-        // nor deletes them, nor brings back one an editor deleted.
-        EditedFigures edited = importer == null ? EditedFigures.read(em, revisions) : EditedFigures.NONE;
         List<Written> written = new ArrayList<>();
         List<ObservationEntity> oldObservations = sync.upsert(ObservationEntity.class,
                 bundle.observations().stream().filter(row -> !edited.deleted().contains(row.key())).toList(),
@@ -123,9 +144,12 @@ public class SeedWriter {
                     }
                 });
         oldObservations.removeIf(e -> edited.written().contains(e.id));
+        oldSources.removeIf(e -> edited.has(SourceDocument.TYPE, e.code));
+        oldRegions.removeIf(e -> edited.has(Region.TYPE, e.code));
+        oldIndicators.removeIf(e -> edited.has(Indicator.TYPE, e.code));
+        oldPrograms.removeIf(e -> edited.has(Program.TYPE, e.code));
         if (importer != null) {
-            String reason = (importer.reason() == null ? "bundle import" : importer.reason()) + " (bundle sha256 "
-                    + bundle.checksum().substring(0, 12) + ")";
+            String reason = importReason(importer, bundle);
             for (Written w : written) {
                 ObservationWriter.State after = ObservationWriter.State.of(w.entity());
                 if (w.before() == null) {
@@ -153,6 +177,9 @@ public class SeedWriter {
         sync.delete(oldRegions);
         sync.delete(oldSources);
         em.flush();
+        if (importer != null) {
+            recordCodedChanges(before, codedStates(), importer, importReason(importer, bundle));
+        }
 
         SeedImportEntity record = new SeedImportEntity();
         record.checksum = bundle.checksum();
@@ -195,33 +222,114 @@ public class SeedWriter {
         }
     }
 
+    /**
+     * Stores the full texts of sources that lack theirs (imported before V6 added the column), so
+     * that quotes written through the API are checked against them.
+     */
+    private static void fillSourceTexts(EntityManager em, SeedBundle bundle) {
+        bundle.sourceTexts().forEach((code, text) -> {
+            SourceEntity source = em.find(SourceEntity.class, code);
+            if (source != null && source.fullText == null) {
+                source.fullText = text;
+            }
+        });
+    }
+
     /** A figure an import wrote, with its state before (null when the import created it). */
     private record Written(ObservationEntity entity, ObservationWriter.State before) {
     }
 
-    /** The figures written through the API: by ID, and the natural keys of those deleted. */
-    private record EditedFigures(java.util.Set<Long> written, java.util.Set<NaturalKey> deleted) {
+    /**
+     * What was written through the API: the objects keyed by code, by type; the figures by ID, and
+     * the natural keys of the figures deleted.
+     */
+    private record Edited(Map<String, Set<String>> codes, Set<Long> written, Set<NaturalKey> deleted) {
 
-        static final EditedFigures NONE = new EditedFigures(java.util.Set.of(), java.util.Set.of());
+        static final Edited NONE = new Edited(Map.of(), Set.of(), Set.of());
 
-        static EditedFigures read(EntityManager em, RevisionService revisions) {
-            java.util.Set<Long> written = new java.util.HashSet<>();
-            Map<Long, RevisionEntity> last = new HashMap<>();
-            for (RevisionEntity revision : em.createQuery("from RevisionEntity v where v.entityType = :type order by v.id",
-                    RevisionEntity.class).setParameter("type", Observation.TYPE).getResultList()) {
-                long id = Long.parseLong(revision.entityKey);
+        static Edited read(EntityManager em, RevisionService revisions) {
+            Map<String, Set<String>> codes = new HashMap<>();
+            Set<Long> written = new HashSet<>();
+            Map<Long, Long> lastRevision = new HashMap<>();
+            Set<Long> deletions = new HashSet<>();
+            // Keys and actions only: an import over the API can leave a revision for every figure.
+            for (Object[] row : em.createQuery("select v.id, v.entityType, v.entityKey, v.action from RevisionEntity v"
+                    + " order by v.id", Object[].class).getResultList()) {
+                String type = (String) row[1];
+                String key = (String) row[2];
+                if (!type.equals(Observation.TYPE)) {
+                    codes.computeIfAbsent(type, t -> new HashSet<>()).add(key);
+                    continue;
+                }
+                long id = Long.parseLong(key);
                 written.add(id);
-                last.put(id, revision);
-            }
-            java.util.Set<NaturalKey> deleted = new java.util.HashSet<>();
-            for (RevisionEntity revision : last.values()) {
-                if (revision.action == RevisionAction.DELETE) {
-                    ObservationWriter.State state = revisions.read(revision.before, ObservationWriter.State.class);
-                    deleted.add(new NaturalKey(state.indicatorCode(), state.regionCode(), state.periodStart(),
-                            state.periodEnd(), state.sourceCode()));
+                lastRevision.put(id, (Long) row[0]);
+                if (row[3] == RevisionAction.DELETE) {
+                    deletions.add((Long) row[0]);
                 }
             }
-            return new EditedFigures(written, deleted);
+            lastRevision.values().retainAll(deletions);
+            Set<NaturalKey> deleted = new HashSet<>();
+            for (String before : Batches.chunked(lastRevision.values(), ids -> em.createQuery(
+                    "select v.before from RevisionEntity v where v.id in :ids", String.class).setParameter("ids", ids)
+                    .getResultList())) {
+                ObservationWriter.State state = revisions.read(before, ObservationWriter.State.class);
+                deleted.add(new NaturalKey(state.indicatorCode(), state.regionCode(), state.periodStart(),
+                        state.periodEnd(), state.sourceCode()));
+            }
+            return new Edited(codes, written, deleted);
+        }
+
+        boolean has(String type, String code) {
+            return codes.getOrDefault(type, Set.of()).contains(code);
+        }
+
+        /**
+         * {@code apply}, except onto a row of {@code type} that is in the database and was written
+         * through the API. A row an editor deleted that the bundle still has comes back: figures
+         * may refer to it.
+         */
+        <D, E> BiConsumer<D, E> unlessWritten(EntityManager em, String type, Function<D, String> code,
+                BiConsumer<D, E> apply) {
+            return (definition, entity) -> {
+                if (!em.contains(entity) || !has(type, code.apply(definition))) {
+                    apply.accept(definition, entity);
+                }
+            };
+        }
+    }
+
+    private static String importReason(Importer importer, SeedBundle bundle) {
+        return (importer.reason() == null ? "bundle import" : importer.reason()) + " (bundle sha256 "
+                + bundle.checksum().substring(0, 12) + ")";
+    }
+
+    /** The states of every object keyed by code, by type. */
+    private Map<String, Map<String, CodedWriter.State>> codedStates() {
+        Map<String, Map<String, CodedWriter.State>> states = new HashMap<>();
+        codedWriters.forEach(writer -> states.put(writer.type(), writer.states()));
+        return states;
+    }
+
+    /** A revision for every object keyed by code that the import created, changed or deleted. */
+    private void recordCodedChanges(Map<String, Map<String, CodedWriter.State>> before,
+            Map<String, Map<String, CodedWriter.State>> after, Importer importer, String reason) {
+        for (String type : after.keySet()) {
+            Map<String, CodedWriter.State> was = before.get(type);
+            Map<String, CodedWriter.State> now = after.get(type);
+            Set<String> codes = new java.util.TreeSet<>(was.keySet());
+            codes.addAll(now.keySet());
+            for (String code : codes) {
+                CodedWriter.State old = was.get(code);
+                CodedWriter.State state = now.get(code);
+                if (old == null) {
+                    revisions.record(type, code, RevisionAction.CREATE, null, state, importer.actor(), reason, null);
+                } else if (state == null) {
+                    revisions.record(type, code, RevisionAction.DELETE, old, null, importer.actor(), reason, null);
+                } else if (!old.equals(state)) {
+                    revisions.record(type, code, RevisionAction.UPDATE, old, state, importer.actor(), reason, null);
+                }
+            }
         }
     }
 

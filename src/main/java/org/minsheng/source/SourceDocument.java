@@ -21,7 +21,8 @@ public record SourceDocument(
         @Description("The date the document carries or is known by; see datePrecision for how much of it is known.") LocalDate date,
         @Description("How much of date is known.") DatePrecision datePrecision,
         @Description("Where to find the document (an address or a file in the seed bundle).") String locator,
-        @Description("What else is known about the document, and how its relative dates were resolved.") String note)
+        @Description("What else is known about the document, and how its relative dates were resolved.") String note,
+        @NonNull @Description("Raised by every update: an update or delete names the version it read.") int version)
         implements
             Node {
 

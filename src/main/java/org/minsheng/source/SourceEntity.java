@@ -8,6 +8,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -39,7 +40,15 @@ public class SourceEntity extends PanacheEntityBase {
 
     public String note;
 
+    /** The document's full text, where the bundle has it: what quotes of it are checked against. */
+    @Column(name = "full_text")
+    public String fullText;
+
+    /** Raised by every update; an update or delete names the version it read. */
+    @Version
+    public int version;
+
     public SourceDocument toGraph() {
-        return new SourceDocument(code, title, titleEn, publisher, author, date, datePrecision, locator, note);
+        return new SourceDocument(code, title, titleEn, publisher, author, date, datePrecision, locator, note, version);
     }
 }

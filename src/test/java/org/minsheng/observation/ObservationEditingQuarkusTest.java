@@ -47,12 +47,24 @@ class ObservationEditingQuarkusTest {
 
     private static final String EDITOR = Tokens.of("alice@example.org", "editor");
 
+    /** A source without a full text, made by an editor unless it is there: the figures below quote it. */
+    static void testBulletin() {
+        JsonNode response = GraphQL.execute("""
+                mutation { createSource(input: {code: "test-bulletin", title: "测试公报", publisher: "Minsheng tests"}) {
+                  source { code } } }""", Map.of(), Map.of("Authorization", "Bearer " + EDITOR));
+        if (response.has("errors")) {
+            assertTrue(response.at("/errors/0/message").asText().contains("there is already a Source test-bulletin"),
+                    response::toString);
+        }
+    }
+
     /** Gig-work markets in Haibowan in 2025, as a test bulletin could say it. */
     private static Map<String, Object> newFigure(int markets) {
         return newFigure(markets, 2025);
     }
 
     private static Map<String, Object> newFigure(int markets, int year) {
+        testBulletin();
         Map<String, Object> input = new HashMap<>();
         input.put("indicatorCode", "employment.gig_markets");
         input.put("regionCode", "150302");
@@ -60,7 +72,7 @@ class ObservationEditingQuarkusTest {
         input.put("periodEnd", year + "-12-31");
         input.put("value", markets);
         input.put("qualifier", "EXACT");
-        input.put("sourceCode", "nmg-minsheng-2025");
+        input.put("sourceCode", "test-bulletin");
         input.put("quote", "海勃湾区建成零工市场" + markets + "个");
         input.put("reason", "test bulletin");
         return input;
@@ -174,6 +186,13 @@ class ObservationEditingQuarkusTest {
         Map<String, Object> reversed = newFigure(2);
         reversed.put("periodEnd", "2024-12-31");
         assertRefused(send(EDITOR, CREATE, reversed), "input.periodEnd");
+        // A source with a full text: the quote must be in it, character for character.
+        Map<String, Object> notInArticle = newFigure(2);
+        notInArticle.put("sourceCode", "nmg-minsheng-2025");
+        JsonNode refused = send(EDITOR, CREATE, notInArticle);
+        assertRefused(refused, "input.quote");
+        assertTrue(refused.at("/errors/0/message").asText().contains("not in the text of source nmg-minsheng-2025"),
+                refused::toString);
         Map<String, Object> blankQuote = newFigure(2);
         blankQuote.put("quote", " ");
         assertRefused(send(EDITOR, CREATE, blankQuote), "input.quote");

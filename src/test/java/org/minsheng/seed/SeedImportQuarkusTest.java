@@ -13,11 +13,17 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.minsheng.graphql.GlobalId;
+import org.minsheng.indicator.IndicatorEntity;
+import org.minsheng.indicator.IndicatorInputs;
+import org.minsheng.indicator.IndicatorWriter;
 import org.minsheng.observation.Observation;
 import org.minsheng.observation.ObservationEntity;
 import org.minsheng.observation.ObservationInputs;
 import org.minsheng.observation.ObservationWriter;
 import org.minsheng.observation.Qualifier;
+import org.minsheng.source.SourceEntity;
+import org.minsheng.source.SourceInputs;
+import org.minsheng.source.SourceWriter;
 import org.minsheng.support.DatabaseSnapshot;
 import org.minsheng.support.TestBundle;
 
@@ -35,6 +41,12 @@ class SeedImportQuarkusTest {
 
     @Inject
     SeedWriter writer;
+
+    @Inject
+    SourceWriter sources;
+
+    @Inject
+    IndicatorWriter indicators;
 
     @Test
     void unknownRegionCodeIsRefusedAndNothingChanges() {
@@ -105,6 +117,17 @@ class SeedImportQuarkusTest {
     void figuresWrittenThroughTheApiOutliveAnImport() {
         QuarkusTransaction.begin();
         try {
+            SourceInputs.Create bulletin = new SourceInputs.Create();
+            bulletin.code = "test-bulletin";
+            bulletin.title = "测试公报";
+            sources.create(bulletin, "editor-x");
+            IndicatorEntity jobsIndicator = IndicatorEntity.findById("employment.urban_new_jobs");
+            IndicatorInputs.Update renamed = new IndicatorInputs.Update();
+            renamed.code = jobsIndicator.code;
+            renamed.version = jobsIndicator.version;
+            renamed.nameEn = "Urban jobs created (edited)";
+            indicators.update(renamed, "editor-x");
+
             ObservationInputs.Create input = new ObservationInputs.Create();
             input.indicatorCode = "employment.gig_markets";
             input.regionCode = "150302";
@@ -112,7 +135,7 @@ class SeedImportQuarkusTest {
             input.periodEnd = LocalDate.of(2020, 12, 31);
             input.value = BigDecimal.valueOf(2);
             input.qualifier = Qualifier.EXACT;
-            input.sourceCode = "nmg-minsheng-2025";
+            input.sourceCode = "test-bulletin";
             input.quote = "海勃湾区建成零工市场2个";
             long created = editors.create(input, "editor-x").observation().key();
 
@@ -138,6 +161,9 @@ class SeedImportQuarkusTest {
             assertTrue(ObservationEntity.findByIdOptional(created).isPresent());
             assertEquals("Edited through the API.", ObservationEntity.<ObservationEntity> findById(jobs.id).note);
             assertEquals(0, ObservationEntity.count("indicatorCode", "employment.gig_market_free_tool_kinds"));
+            assertTrue(SourceEntity.findByIdOptional("test-bulletin").isPresent(), "the created source is kept");
+            assertEquals("Urban jobs created (edited)",
+                    IndicatorEntity.<IndicatorEntity> findById("employment.urban_new_jobs").nameEn);
         } finally {
             QuarkusTransaction.rollback();
         }
