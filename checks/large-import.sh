@@ -40,7 +40,7 @@ for f in regions.csv sources.yaml indicators.yaml programs.yaml observations.csv
 done
 
 (cd "$work" && exec env QUARKUS_HTTP_PORT=$port MINSHENG_DATA_DIR="$work/data" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-  MP_JWT_VERIFY_PUBLICKEY_LOCATION="$work/keys/public.pem" java -Xmx256m -jar "$jar" > "$log" 2>&1) &
+  MP_JWT_VERIFY_PUBLICKEY_LOCATION="$work/keys/public.pem" java -Xmx${HEAP:-256m} ${JAVA_EXTRA:-} -jar "$jar" > "$log" 2>&1) &
 pid=$!
 for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready" && break; sleep 0.5; done
 

@@ -66,6 +66,15 @@ public class ObservationEntity extends PanacheEntityBase {
                 indicatorCode, regionCode, sourceCode, indicator.toGraph(), version);
     }
 
+    /**
+     * A value at the column's scale (6), as the database gives it back: so that writing a value the
+     * row already holds ("1" onto 1.000000) is no change to Hibernate's dirty tracking, which
+     * compares with equals.
+     */
+    public static BigDecimal stored(BigDecimal value) {
+        return value == null ? null : value.setScale(6, java.math.RoundingMode.UNNECESSARY);
+    }
+
     /** Drops the trailing zeros the column's fixed scale adds: 201000.000000 is 201000. */
     public static BigDecimal normalize(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();

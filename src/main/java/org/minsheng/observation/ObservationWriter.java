@@ -49,7 +49,7 @@ public class ObservationWriter {
             e.regionCode = regionCode;
             e.periodStart = periodStart;
             e.periodEnd = periodEnd;
-            e.value = value;
+            e.value = ObservationEntity.stored(value);
             e.qualifier = qualifier;
             e.sourceCode = sourceCode;
             e.quote = quote;

@@ -138,7 +138,7 @@ public record SeedBundle(String location, String checksum, List<RegionRow> regio
             e.regionCode = region;
             e.periodStart = period.start();
             e.periodEnd = period.end();
-            e.value = value;
+            e.value = ObservationEntity.stored(value);
             e.qualifier = qualifier;
             e.sourceCode = source;
             e.quote = quote;

@@ -1,6 +1,7 @@
 package org.minsheng.seed;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -133,41 +135,14 @@ public class SeedWriter {
                     e.programCode = l.get(0);
                     e.indicatorCode = l.get(1);
                 });
-        List<Written> written = new ArrayList<>();
-        List<ObservationEntity> oldObservations = sync.upsert(ObservationEntity.class,
-                bundle.observations().stream().filter(row -> !edited.deleted().contains(row.key())).toList(),
-                o -> new NaturalKey(o.indicatorCode, o.regionCode, o.periodStart, o.periodEnd, o.sourceCode),
-                SeedBundle.ObservationRow::key, ObservationEntity::new, (row, e) -> {
-                    if (e.id == null || !edited.written().contains(e.id)) {
-                        written.add(new Written(e, e.id == null ? null : ObservationWriter.State.of(e)));
-                        row.applyTo(e);
-                    }
-                });
-        oldObservations.removeIf(e -> edited.written().contains(e.id));
+        syncObservations(em, sync, bundle.observations(), edited, importer,
+                importer == null ? null : importReason(importer, bundle));
         oldSources.removeIf(e -> edited.has(SourceDocument.TYPE, e.code));
         oldRegions.removeIf(e -> edited.has(Region.TYPE, e.code));
         oldIndicators.removeIf(e -> edited.has(Indicator.TYPE, e.code));
         oldPrograms.removeIf(e -> edited.has(Program.TYPE, e.code));
-        if (importer != null) {
-            String reason = importReason(importer, bundle);
-            for (Written w : written) {
-                ObservationWriter.State after = ObservationWriter.State.of(w.entity());
-                if (w.before() == null) {
-                    revisions.record(Observation.TYPE, w.entity().id.toString(), RevisionAction.CREATE, null, after,
-                            importer.actor(), reason, null);
-                } else if (!w.before().equals(after)) {
-                    revisions.record(Observation.TYPE, w.entity().id.toString(), RevisionAction.UPDATE, w.before(),
-                            after, importer.actor(), reason, null);
-                }
-            }
-            for (ObservationEntity gone : oldObservations) {
-                revisions.record(Observation.TYPE, gone.id.toString(), RevisionAction.DELETE,
-                        ObservationWriter.State.of(gone), null, importer.actor(), reason, null);
-            }
-        }
 
-        // Dependents first, so that no foreign key points at a deleted row.
-        sync.delete(oldObservations);
+        // Dependents first, so that no foreign key points at a deleted row (figures went first).
         sync.delete(oldProgramIndicators);
         sync.delete(oldProgramRegions);
         sync.delete(oldPrograms);
@@ -233,6 +208,102 @@ public class SeedWriter {
                 source.fullText = text;
             }
         });
+    }
+
+    /** How many figures are written, checked and revised at a time, then let go of. */
+    private static final int CHUNK = 1000;
+
+    /**
+     * Makes the figures those of the bundle, streaming: the existing figures are known by their
+     * natural keys only, and each chunk of rows is matched, written, revised, flushed and let go
+     * of, so that memory does not grow with the table. Figures the bundle no longer has are
+     * deleted in chunks too. Figures written through the API are left alone by a seed import
+     * ({@code edited}); an import over the API ({@code importer}) records a revision of every
+     * figure it creates, changes or deletes.
+     */
+    private void syncObservations(EntityManager em, Sync sync, List<SeedBundle.ObservationRow> rows, Edited edited,
+            Importer importer, String reason) {
+        em.flush();
+        Map<NaturalKey, Long> existing = observationKeys(em);
+        SessionImplementor session = em.unwrap(SessionImplementor.class);
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            List<SeedBundle.ObservationRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+            List<Long> ids = chunk.stream().map(row -> existing.get(row.key())).filter(Objects::nonNull).toList();
+            Map<Long, ObservationEntity> loaded = new HashMap<>();
+            if (!ids.isEmpty()) {
+                em.createQuery("from ObservationEntity o where o.id in :ids", ObservationEntity.class)
+                        .setParameter("ids", ids).getResultList().forEach(e -> loaded.put(e.id, e));
+            }
+            List<Written> written = new ArrayList<>();
+            for (SeedBundle.ObservationRow row : chunk) {
+                if (edited.deleted().contains(row.key())) {
+                    continue;
+                }
+                Long id = existing.remove(row.key());
+                if (id == null) {
+                    ObservationEntity e = new ObservationEntity();
+                    row.applyTo(e);
+                    em.persist(e);
+                    sync.count(ObservationEntity.class, Sync.INSERTED);
+                    written.add(new Written(e, null));
+                    continue;
+                }
+                ObservationEntity e = loaded.get(id);
+                if (edited.written().contains(id)) {
+                    sync.count(ObservationEntity.class, Sync.UNCHANGED);
+                    continue;
+                }
+                ObservationWriter.State before = importer == null ? null : ObservationWriter.State.of(e);
+                row.applyTo(e);
+                if (Sync.dirty(session, e)) {
+                    sync.count(ObservationEntity.class, Sync.UPDATED);
+                    written.add(new Written(e, before));
+                } else {
+                    sync.count(ObservationEntity.class, Sync.UNCHANGED);
+                }
+            }
+            em.flush();
+            if (importer != null) {
+                // After the flush: the states recorded carry the versions written.
+                for (Written w : written) {
+                    revisions.record(Observation.TYPE, w.entity().id.toString(), w.before() == null
+                            ? RevisionAction.CREATE
+                            : RevisionAction.UPDATE, w.before(), ObservationWriter.State.of(w.entity()),
+                            importer.actor(), reason, null);
+                }
+                em.flush();
+            }
+            em.clear();
+        }
+        List<Long> gone = existing.values().stream().filter(id -> !edited.written().contains(id)).toList();
+        for (int from = 0; from < gone.size(); from += CHUNK) {
+            List<Long> ids = gone.subList(from, Math.min(gone.size(), from + CHUNK));
+            if (importer != null) {
+                for (ObservationEntity e : em.createQuery("from ObservationEntity o where o.id in :ids",
+                        ObservationEntity.class).setParameter("ids", ids).getResultList()) {
+                    revisions.record(Observation.TYPE, e.id.toString(), RevisionAction.DELETE,
+                            ObservationWriter.State.of(e), null, importer.actor(), reason, null);
+                }
+                em.flush();
+            }
+            em.createQuery("delete from ObservationEntity o where o.id in :ids").setParameter("ids", ids).executeUpdate();
+            ids.forEach(id -> sync.count(ObservationEntity.class, Sync.DELETED));
+            em.clear();
+        }
+    }
+
+    /** Every figure's ID by its natural key: what a bundle's rows are matched on. */
+    private static Map<NaturalKey, Long> observationKeys(EntityManager em) {
+        Map<NaturalKey, Long> keys = new HashMap<>();
+        // Codes repeat from row to row: one string of each is kept.
+        Map<String, String> codes = new HashMap<>();
+        em.createQuery("select o.id, o.indicatorCode, o.regionCode, o.periodStart, o.periodEnd, o.sourceCode"
+                + " from ObservationEntity o", Object[].class).getResultStream().forEach(row -> keys.put(
+                        new NaturalKey(codes.computeIfAbsent((String) row[1], c -> c),
+                                codes.computeIfAbsent((String) row[2], c -> c), (LocalDate) row[3], (LocalDate) row[4],
+                                codes.computeIfAbsent((String) row[5], c -> c)),
+                        (Long) row[0]));
+        return keys;
     }
 
     /** A figure an import wrote, with its state before (null when the import created it). */
@@ -367,11 +438,15 @@ public class SeedWriter {
     /** Upserts and deletes with counts of what changed. */
     private static final class Sync {
 
+        static final int INSERTED = 0;
+        static final int UPDATED = 1;
+        static final int DELETED = 2;
+        static final int UNCHANGED = 3;
+
         private final EntityManager em;
-        private int inserted;
-        private int updated;
-        private int deleted;
-        private int unchanged;
+
+        /** Inserted, updated, deleted and unchanged rows of each table, by entity name. */
+        private final Map<String, int[]> byTable = new LinkedHashMap<>();
 
         Sync(EntityManager em) {
             this.em = em;
@@ -395,39 +470,31 @@ public class SeedWriter {
                     entity = create.get();
                     apply.accept(definition, entity);
                     em.persist(entity);
-                    inserted++;
-                    count(type, 0);
+                    count(type, INSERTED);
                     continue;
                 }
                 apply.accept(definition, entity);
-                if (dirty(session, entity)) {
-                    updated++;
-                    count(type, 1);
-                } else {
-                    unchanged++;
-                    count(type, 3);
-                }
+                count(type, dirty(session, entity) ? UPDATED : UNCHANGED);
             }
             return new ArrayList<>(byKey.values());
         }
 
         /** Whether Hibernate's dirty checking will write {@code entity} at the next flush. */
-        private static boolean dirty(SessionImplementor session, Object entity) {
+        static boolean dirty(SessionImplementor session, Object entity) {
             EntityEntry entry = session.getPersistenceContextInternal().getEntry(entity);
             EntityPersister persister = entry.getPersister();
             return persister.findDirty(persister.getValues(entity), entry.getLoadedState(), entity, session) != null;
         }
 
+        /** Deletes {@code rows}, read before the figures' chunks were let go of (merged back first). */
         <E> void delete(List<E> rows) {
-            rows.forEach(em::remove);
-            deleted += rows.size();
-            rows.forEach(row -> count(row.getClass(), 2));
+            for (E row : rows) {
+                em.remove(em.contains(row) ? row : em.merge(row));
+                count(row.getClass(), DELETED);
+            }
         }
 
-        /** Inserted, updated, deleted and unchanged rows of each table, by entity name. */
-        private final Map<String, int[]> byTable = new LinkedHashMap<>();
-
-        private void count(Class<?> type, int which) {
+        void count(Class<?> type, int which) {
             byTable.computeIfAbsent(type.getSimpleName(), k -> new int[4])[which]++;
         }
 
@@ -437,8 +504,15 @@ public class SeedWriter {
             return new ImportResult.Changes(c[0], c[1], c[2], c[3]);
         }
 
+        /** The changes to every table. */
         ImportResult.Changes changes() {
-            return new ImportResult.Changes(inserted, updated, deleted, unchanged);
+            int[] total = new int[4];
+            byTable.values().forEach(c -> {
+                for (int i = 0; i < 4; i++) {
+                    total[i] += c[i];
+                }
+            });
+            return new ImportResult.Changes(total[0], total[1], total[2], total[3]);
         }
     }
 }
