@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -86,28 +87,11 @@ class ReplicaWritesIT {
                     mutation($input: UpdateObservationInput!) { updateObservation(input: $input) { observation { version value } } }""";
             int rounds = 5;
             for (int version = 0; version < rounds; version++) {
-                CountDownLatch start = new CountDownLatch(1);
-                List<CompletableFuture<JsonNode>> answers = new ArrayList<>();
                 int v = version;
-                for (ServiceProcess replica : List.of(a, b)) {
+                List<JsonNode> results = race(a, b, update, replica -> {
                     int value = replica == a ? 10 + v : 20 + v;
-                    answers.add(CompletableFuture.supplyAsync(() -> {
-                        try {
-                            start.await();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        return replica.graphql(update, Map.of("input", Map.of("id", id, "version", v, "value", value,
-                                "quote", "海勃湾区建成零工市场" + value + "个")), auth);
-                    }));
-                }
-                start.countDown();
-                List<JsonNode> results = answers.stream().map(CompletableFuture::join).toList();
-                long won = results.stream().filter(r -> !r.has("errors")).count();
-                long conflicts = results.stream().filter(r -> "CONFLICT".equals(r.at("/errors/0/extensions/code").asText()))
-                        .count();
-                assertEquals(1, won, "round " + v + ": " + results);
-                assertEquals(1, conflicts, "round " + v + ": " + results);
+                    return Map.of("id", id, "version", v, "value", value, "quote", "海勃湾区建成零工市场" + value + "个");
+                }, auth, "round " + v);
                 JsonNode winner = results.stream().filter(r -> !r.has("errors")).findFirst().orElseThrow();
                 assertEquals(v + 1, winner.at("/data/updateObservation/observation/version").asInt());
                 // Both replicas read what the winner wrote.
@@ -119,8 +103,49 @@ class ReplicaWritesIT {
                     assertEquals(v + 1, now.at("/data/node/version").asInt());
                 }
             }
-            assertEquals(1 + rounds, PostgresAdmin.count(database, "select count(*) from revision"),
+            // The same for a source: one replica's title wins, the other answers CONFLICT.
+            List<JsonNode> titles = race(a, b, """
+                    mutation($input: UpdateSourceInput!) { updateSource(input: $input) { source { version title } } }""",
+                    replica -> Map.of("code", "test-bulletin", "version", 0, "title", replica == a ? "公报甲" : "公报乙"),
+                    auth, "source");
+            JsonNode title = titles.stream().filter(r -> !r.has("errors")).findFirst().orElseThrow();
+            assertEquals(1, title.at("/data/updateSource/source/version").asInt());
+            for (ServiceProcess replica : List.of(a, b)) {
+                assertEquals(title.at("/data/updateSource/source/title").asText(), replica.graphql(
+                        "{ source(code: \"test-bulletin\") { title } }", Map.of(), Map.of()).at("/data/source/title")
+                        .asText());
+            }
+            assertEquals(1 + rounds,
+                    PostgresAdmin.count(database, "select count(*) from revision where entity_type = 'Observation'"),
                     "the creation and one revision per round: no update was lost or applied twice");
         }
+    }
+
+    /**
+     * Sends {@code mutation} to both replicas at the same moment, each with its input; asserts
+     * that one wins and the other answers CONFLICT, and returns both answers.
+     */
+    private static List<JsonNode> race(ServiceProcess a, ServiceProcess b, String mutation,
+            Function<ServiceProcess, Map<String, Object>> input, Map<String, String> auth, String what) {
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<JsonNode>> answers = new ArrayList<>();
+        for (ServiceProcess replica : List.of(a, b)) {
+            answers.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return replica.graphql(mutation, Map.of("input", input.apply(replica)), auth);
+            }));
+        }
+        start.countDown();
+        List<JsonNode> results = answers.stream().map(CompletableFuture::join).toList();
+        long won = results.stream().filter(r -> !r.has("errors")).count();
+        long conflicts = results.stream().filter(r -> "CONFLICT".equals(r.at("/errors/0/extensions/code").asText()))
+                .count();
+        assertEquals(1, won, what + ": " + results);
+        assertEquals(1, conflicts, what + ": " + results);
+        return results;
     }
 }
