@@ -37,6 +37,10 @@ public interface MinshengConfig {
 
     interface Limits {
 
+        /** How many exports (GET /export/...) may stream at once; more are answered 429. */
+        @WithDefault("2")
+        int concurrentExports();
+
         /** The largest bundle POST /import accepts, in bytes (all files, or the zip). */
         @WithDefault("67108864")
         long importBytes();

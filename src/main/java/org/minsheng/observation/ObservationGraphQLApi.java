@@ -12,6 +12,9 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
+import org.minsheng.export.ExportFormat;
+import org.minsheng.export.ExportRequest;
+import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
 import org.minsheng.indicator.Indicator;
 import org.minsheng.region.Region;
@@ -48,7 +51,22 @@ public class ObservationGraphQLApi {
                     + "figures since deleted included, figures since created left out.") Instant asOf,
             @Name("first") @DefaultValue(PageRequest.DEFAULT_FIRST_ARGUMENT) @Description(PageRequest.FIRST_DESCRIPTION) Integer first,
             @Name("after") @Description(PageRequest.AFTER_DESCRIPTION) String after) {
-        return new ObservationConnection(observations.list(filter, orderBy, asOf, PageRequest.of(first, after)));
+        Page<Observation> page = observations.list(filter, orderBy, asOf, PageRequest.of(first, after));
+        return asOf == null ? new ObservationConnection(page, filter, orderBy) : new ObservationConnection(page);
+    }
+
+    @Name("exportUrl")
+    @Description("The path and query of this whole list's bulk export (every page, the same filter and order), "
+            + "for a Download button: /export/observations.csv?theme=CHILDCARE. Null for a region's or an indicator's "
+            + "own observations and with asOf, which the export does not take.")
+    public String exportUrl(@Source ObservationConnection connection,
+            @NonNull @Name("format") @Description("The file format.") ExportFormat format,
+            @Name("language") @Description("The language of names and display text in the file; Chinese when left out.") Language language) {
+        if (!connection.exportable()) {
+            return null;
+        }
+        String query = ExportRequest.queryString(connection.filter(), connection.order(), language);
+        return "/export/observations." + format.extension + (query.isEmpty() ? "" : "?" + query);
     }
 
     @Name("observations")

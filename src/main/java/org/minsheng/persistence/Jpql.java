@@ -106,6 +106,16 @@ public final class Jpql {
         return Page.of(rows, order::key, request, Page.lazyTotal(() -> QuarkusTransaction.joiningExisting().call(this::count)));
     }
 
+    /**
+     * {@code select <select>} of this query in {@code orderBy} order as a stream read from the
+     * database {@code fetchSize} rows at a time (PostgreSQL keeps a cursor open in the caller's
+     * transaction). Select columns, not entities: rows then stay out of the persistence context.
+     */
+    public <T> java.util.stream.Stream<T> stream(Class<T> type, String select, String orderBy, int fetchSize) {
+        return bind(Queries.em().createQuery("select " + select + " " + from + where() + " order by " + orderBy, type))
+                .setHint("org.hibernate.fetchSize", fetchSize).setHint("org.hibernate.readOnly", true).getResultStream();
+    }
+
     /** {@code " where …"}, or nothing when there is no condition. */
     public String where() {
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);

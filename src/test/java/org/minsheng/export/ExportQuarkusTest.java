@@ -1,0 +1,165 @@
+package org.minsheng.export;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.minsheng.support.GraphQL;
+import org.minsheng.support.Tokens;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * The bulk export: the figures leave with their qualifier, display text and quote, as the GraphQL
+ * API gives them; conditional GETs; bad parameters refused by name.
+ */
+@QuarkusTest
+class ExportQuarkusTest {
+
+    private static List<Map<String, String>> csv(byte[] body) throws Exception {
+        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(body)) {
+            return rows.readAll();
+        }
+    }
+
+    @Test
+    void theChildcareFiguresAsCsvAreTheGraphQLAnswerFieldByField() throws Exception {
+        Response response = given().get("/export/observations.csv?theme=CHILDCARE");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.contentType().startsWith("text/csv"), response.contentType());
+        assertEquals("attachment; filename=\"minsheng-observations-theme-childcare.csv\"",
+                response.header("Content-Disposition"));
+        byte[] body = response.asByteArray();
+        assertNotEquals((byte) 0xEF, body[0], "no byte order mark unless asked for");
+        String text = new String(body, StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("indicator_code,indicator_name,region_code,region_name,region_level,period_start,"
+                + "period_end,period_label,value,qualifier,unit,display,source,quote,note\r\n"), text);
+        List<Map<String, String>> rows = csv(body);
+
+        JsonNode nodes = GraphQL.data("""
+                { observations(filter: {themes: [CHILDCARE]}, first: 100) { totalCount nodes {
+                    indicator { code name unit { code } } region { code name level }
+                    period { start end label } value qualifier display quote note source { code } } } }""")
+                .at("/observations/nodes");
+        assertEquals(3, rows.size(), text);
+        assertEquals(nodes.size(), rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, String> row = rows.get(i);
+            JsonNode node = nodes.get(i);
+            assertEquals(node.at("/indicator/code").asText(), row.get("indicator_code"));
+            assertEquals(node.at("/indicator/name").asText(), row.get("indicator_name"));
+            assertEquals(node.at("/region/code").asText(), row.get("region_code"));
+            assertEquals(node.at("/region/name").asText(), row.get("region_name"));
+            assertEquals(node.at("/region/level").asText(), row.get("region_level"));
+            assertEquals(node.at("/period/start").asText(), row.get("period_start"));
+            assertEquals(node.at("/period/end").asText(), row.get("period_end"));
+            assertEquals(node.at("/period/label").asText(), row.get("period_label"));
+            assertEquals(node.get("value").decimalValue().compareTo(new java.math.BigDecimal(row.get("value"))), 0);
+            assertEquals(node.get("qualifier").asText(), row.get("qualifier"));
+            assertEquals(node.at("/indicator/unit/code").asText(), row.get("unit"));
+            assertEquals(node.get("display").asText(), row.get("display"));
+            assertEquals(node.at("/source/code").asText(), row.get("source"));
+            assertEquals(node.get("quote").asText(), row.get("quote"));
+            assertEquals(node.get("note").isNull() ? "" : node.get("note").asText(), row.get("note"));
+        }
+        // A bound stays a bound: at least one childcare figure is not EXACT, and says so in words.
+        assertTrue(rows.stream().anyMatch(r -> !r.get("qualifier").equals("EXACT")), rows::toString);
+    }
+
+    @Test
+    void englishJsonLinesWithAByteOrderMarkOnlyForCsv() throws Exception {
+        Response response = given().get("/export/observations.jsonl?lang=en&orderBy=VALUE&direction=DESC");
+        assertEquals(200, response.statusCode());
+        String[] lines = response.asString().split("\n");
+        int total = GraphQL.data("{ observations { totalCount } }").at("/observations/totalCount").asInt();
+        assertEquals(total, lines.length);
+        java.math.BigDecimal last = null;
+        for (String line : lines) {
+            JsonNode row = GraphQL.parse(line);
+            assertTrue(row.get("value").isNumber(), line);
+            if (last != null) {
+                assertTrue(last.compareTo(row.get("value").decimalValue()) >= 0, "ordered by value, descending");
+            }
+            last = row.get("value").decimalValue();
+        }
+        assertTrue(response.asString().contains("\"indicator_name\":\"New urban jobs\""));
+        byte[] withBom = given().get("/export/observations.csv?bom=true&region=150302").asByteArray();
+        assertEquals((byte) 0xEF, withBom[0]);
+        assertEquals((byte) 0xBB, withBom[1]);
+        assertEquals((byte) 0xBF, withBom[2]);
+    }
+
+    @Test
+    void theExportUrlOfAListGivesTheWholeList() throws Exception {
+        JsonNode connection = GraphQL.data("""
+                { observations(filter: {themes: [CHILDCARE]}, orderBy: {field: VALUE, direction: DESC}, first: 1) {
+                    exportUrl(format: CSV) nodes { quote } } }""").get("observations");
+        assertEquals("/export/observations.csv?theme=CHILDCARE&orderBy=VALUE&direction=DESC",
+                connection.get("exportUrl").asText());
+        List<Map<String, String>> rows = csv(given().get(connection.get("exportUrl").asText()).asByteArray());
+        assertEquals(3, rows.size());
+        assertEquals(connection.at("/nodes/0/quote").asText(), rows.get(0).get("quote"));
+        assertTrue(GraphQL.data("""
+                { region(code: "150302") { observations { exportUrl(format: JSONL) } } }""")
+                .at("/region/observations/exportUrl").isNull());
+    }
+
+    @Test
+    void aConditionalGetAnswers304UntilTheDataChange() {
+        Response first = given().get("/export/observations.csv?region=150302");
+        String etag = first.header("ETag");
+        assertTrue(etag != null && etag.startsWith("\""), String.valueOf(etag));
+        assertEquals(304, given().header("If-None-Match", etag).get("/export/observations.csv?region=150302")
+                .statusCode());
+        assertNotEquals(etag, given().get("/export/observations.csv?region=150303").header("ETag"),
+                "another filter, another tag");
+
+        // A write through the API changes the data, and so the tag.
+        String editor = Tokens.of("alice@example.org", "editor");
+        JsonNode created = GraphQL.execute("""
+                mutation { createSource(input: {code: "export-test", title: "导出测试"}) { source { code } } }""",
+                Map.of(), Map.of("Authorization", "Bearer " + editor));
+        assertTrue(!created.has("errors"), created::toString);
+        Response after = given().header("If-None-Match", etag).get("/export/observations.csv?region=150302");
+        assertEquals(200, after.statusCode());
+        assertNotEquals(etag, after.header("ETag"));
+        GraphQL.execute("""
+                mutation { deleteSource(input: {code: "export-test", version: 0}) { deletedSourceId } }""", Map.of(),
+                Map.of("Authorization", "Bearer " + editor));
+    }
+
+    @Test
+    void badParametersAreRefusedByName() {
+        Map<String, String> cases = new HashMap<>();
+        cases.put("/export/observations.csv?theme=PARKS", "theme: \"PARKS\" is not a valid value");
+        cases.put("/export/observations.csv?colour=red", "unknown parameter \"colour\"");
+        cases.put("/export/observations.csv?from=2025-13-01", "from: \"2025-13-01\" is not a valid value");
+        cases.put("/export/observations.csv?from=2025-02-01&to=2025-01-01", "from (2025-02-01) is after to");
+        List<String> failures = new ArrayList<>();
+        cases.forEach((url, message) -> {
+            Response response = given().get(url);
+            JsonNode body = GraphQL.parse(response.asString());
+            if (response.statusCode() != 400 || !body.at("/errors/0/message").asText().contains(message)
+                    || !body.at("/errors/0/extensions/code").asText().equals("BAD_USER_INPUT")) {
+                failures.add(url + " -> " + response.statusCode() + " " + response.asString());
+            }
+        });
+        assertEquals(List.of(), failures);
+        assertEquals(404, given().get("/export/observations.xlsx").statusCode());
+    }
+}
