@@ -14,22 +14,8 @@ import org.minsheng.vocabulary.Codes;
 public class IndicatorWriter extends CodedWriter<IndicatorEntity, IndicatorState> {
 
     public IndicatorWriter() {
-        super(Indicator.TYPE, IndicatorEntity.class, IndicatorState.class);
-    }
-
-    @Override
-    protected IndicatorState state(IndicatorEntity entity) {
-        return IndicatorState.of(entity);
-    }
-
-    @Override
-    protected IndicatorEntity newEntity() {
-        return new IndicatorEntity();
-    }
-
-    @Override
-    protected void apply(IndicatorState state, IndicatorEntity entity) {
-        state.applyTo(entity);
+        super(Indicator.TYPE, IndicatorEntity.class, IndicatorState.class, IndicatorState::of, IndicatorEntity::new,
+                IndicatorState::applyTo);
     }
 
     @Override

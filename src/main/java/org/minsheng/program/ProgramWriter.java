@@ -21,11 +21,12 @@ import org.minsheng.vocabulary.Codes;
 public class ProgramWriter extends CodedWriter<ProgramEntity, ProgramState> {
 
     public ProgramWriter() {
-        super(Program.TYPE, ProgramEntity.class, ProgramState.class);
+        super(Program.TYPE, ProgramEntity.class, ProgramState.class, ProgramWriter::read, ProgramEntity::new,
+                ProgramState::applyTo);
     }
 
-    @Override
-    protected ProgramState state(ProgramEntity entity) {
+    /** A programme's state: its row and its links. */
+    private static ProgramState read(ProgramEntity entity) {
         List<String> regions = Queries.em().createQuery("select l.regionCode from ProgramRegionEntity l"
                 + " where l.programCode = :c order by l.regionCode", String.class).setParameter("c", entity.code)
                 .getResultList();
@@ -33,16 +34,6 @@ public class ProgramWriter extends CodedWriter<ProgramEntity, ProgramState> {
                 + " where l.programCode = :c order by l.indicatorCode", String.class).setParameter("c", entity.code)
                 .getResultList();
         return ProgramState.of(entity, regions, indicators);
-    }
-
-    @Override
-    protected ProgramEntity newEntity() {
-        return new ProgramEntity();
-    }
-
-    @Override
-    protected void apply(ProgramState state, ProgramEntity entity) {
-        state.applyTo(entity);
     }
 
     @Override

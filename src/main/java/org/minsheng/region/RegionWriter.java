@@ -16,22 +16,7 @@ import org.minsheng.vocabulary.Codes;
 public class RegionWriter extends CodedWriter<RegionEntity, RegionState> {
 
     public RegionWriter() {
-        super(Region.TYPE, RegionEntity.class, RegionState.class);
-    }
-
-    @Override
-    protected RegionState state(RegionEntity entity) {
-        return RegionState.of(entity);
-    }
-
-    @Override
-    protected RegionEntity newEntity() {
-        return new RegionEntity();
-    }
-
-    @Override
-    protected void apply(RegionState state, RegionEntity entity) {
-        state.applyTo(entity);
+        super(Region.TYPE, RegionEntity.class, RegionState.class, RegionState::of, RegionEntity::new, RegionState::applyTo);
     }
 
     @Override

@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -60,11 +63,22 @@ public abstract class CodedWriter<E, S extends CodedWriter.State> {
     private final String type;
     private final Class<E> entityType;
     private final Class<S> stateType;
+    private final Function<E, S> state;
+    private final Supplier<E> newEntity;
+    private final BiConsumer<S, E> apply;
 
-    protected CodedWriter(String type, Class<E> entityType, Class<S> stateType) {
+    /**
+     * {@code state} reads a row as a state; {@code newEntity} makes an empty row; {@code apply}
+     * writes a state onto a row, every column but the version.
+     */
+    protected CodedWriter(String type, Class<E> entityType, Class<S> stateType, Function<E, S> state,
+            Supplier<E> newEntity, BiConsumer<S, E> apply) {
         this.type = type;
         this.entityType = entityType;
         this.stateType = stateType;
+        this.state = state;
+        this.newEntity = newEntity;
+        this.apply = apply;
     }
 
     /** The type's name, as revisions record it. */
@@ -83,14 +97,9 @@ public abstract class CodedWriter<E, S extends CodedWriter.State> {
         return states;
     }
 
-    /** The row as a state. */
-    protected abstract S state(E entity);
-
-    /** A new, empty row. */
-    protected abstract E newEntity();
-
-    /** Writes the state onto the row: every column but the version. */
-    protected abstract void apply(S state, E entity);
+    private S state(E entity) {
+        return state.apply(entity);
+    }
 
     /**
      * Throws {@link InvalidFieldException} when {@code state} breaks a rule of the seed bundle
@@ -119,8 +128,8 @@ public abstract class CodedWriter<E, S extends CodedWriter.State> {
             if (Queries.em().find(entityType, state.code()) != null) {
                 throw new InvalidFieldException("input.code", "there is already a " + type + " " + state.code());
             }
-            E entity = newEntity();
-            apply(state, entity);
+            E entity = newEntity.get();
+            apply.accept(state, entity);
             Queries.em().persist(entity);
             Queries.em().flush();
             written(state, entity);
@@ -142,7 +151,7 @@ public abstract class CodedWriter<E, S extends CodedWriter.State> {
             merged.setAll(changes);
             S after = mapper.convertValue(merged, stateType);
             checkState(after, before);
-            apply(after, entity);
+            apply.accept(after, entity);
             // Written now: a write of the same version by another request or replica is found here.
             Queries.em().flush();
             written(after, entity);

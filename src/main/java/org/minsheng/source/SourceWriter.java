@@ -14,22 +14,8 @@ import org.minsheng.vocabulary.Codes;
 public class SourceWriter extends CodedWriter<SourceEntity, SourceState> {
 
     public SourceWriter() {
-        super(SourceDocument.TYPE, SourceEntity.class, SourceState.class);
-    }
-
-    @Override
-    protected SourceState state(SourceEntity entity) {
-        return SourceState.of(entity);
-    }
-
-    @Override
-    protected SourceEntity newEntity() {
-        return new SourceEntity();
-    }
-
-    @Override
-    protected void apply(SourceState state, SourceEntity entity) {
-        state.applyTo(entity);
+        super(SourceDocument.TYPE, SourceEntity.class, SourceState.class, SourceState::of, SourceEntity::new,
+                SourceState::applyTo);
     }
 
     @Override
