@@ -102,14 +102,17 @@ public interface MinshengConfig {
         long heavyCost();
 
         /** Large GraphQL requests executed at once. */
-        @WithDefault("2")
+        @WithDefault("1")
         int heavyConcurrency();
 
         /** Large GraphQL requests waiting; beyond it they get SERVICE_UNAVAILABLE at once. */
         @WithDefault("16")
         int heavyQueue();
 
-        /** Longest wait in the queue before a request gets SERVICE_UNAVAILABLE (large requests: half of it). */
+        /**
+         * Longest wait in the queue before a request gets SERVICE_UNAVAILABLE (large requests: a tenth of it). A timer answers
+         * at that moment, however long the queue..
+         */
         @WithDefault("10s")
         Duration queueTimeout();
     }

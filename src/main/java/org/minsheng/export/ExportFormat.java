@@ -11,7 +11,10 @@ public enum ExportFormat {
     @Description("RFC 4180 CSV in UTF-8 with a header row, one column per field (observations.csv).")
     CSV("csv", "text/csv; charset=utf-8; header=present"),
     @Description("JSON Lines: one JSON object per figure (observations.jsonl).")
-    JSONL("jsonl", "application/jsonl; charset=utf-8");
+    JSONL("jsonl", "application/jsonl; charset=utf-8"),
+    @Description("A JSON-stat 2.0 dataset: dimensions indicator, region, time and source, the qualifier of each value "
+            + "in status (observations.json-stat).")
+    JSON_STAT("json-stat", "application/json; charset=utf-8");
 
     public final String extension;
     public final String mediaType;

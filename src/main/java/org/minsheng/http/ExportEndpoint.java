@@ -24,6 +24,7 @@ import org.minsheng.export.ExportRow;
 import org.minsheng.graphql.ClientError;
 import org.minsheng.observation.ObservationExport;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
@@ -37,7 +38,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code GET /export/observations.{csv,jsonl}}: every figure the filter selects, streamed, with
+ * {@code GET /export/observations.{csv,jsonl,json-stat}}: every figure the filter selects, streamed, with
  * its qualifier, period, unit, display text, source and quote. The parameters are those of
  * {@link ExportRequest}. The answer carries a file name ({@code Content-Disposition}) and an
  * {@code ETag} that changes whenever the data do (an import or a write through the API), so a
@@ -75,7 +76,7 @@ public class ExportEndpoint {
         ExportFormat format = ExportFormat.ofExtension(ctx.pathParam("extension"));
         if (format == null) {
             GraphQLEndpoint.reply(ctx, 404, MediaTypes.JSON, GraphQLErrors.error("NOT_FOUND", "no export format \""
-                    + ctx.pathParam("extension") + "\"; the formats are csv and jsonl"));
+                    + ctx.pathParam("extension") + "\"; the formats are csv, jsonl and json-stat"));
             return;
         }
         ExportRequest request;
@@ -111,16 +112,13 @@ public class ExportEndpoint {
             if (request.bom() && format == ExportFormat.CSV) {
                 out.write(BOM);
             }
-            try (SequenceWriter writer = format == ExportFormat.CSV ? CSV.writer(CSV_SCHEMA).writeValues(out)
-                    : mapper.writerFor(ExportRow.class).with(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-                            .withRootValueSeparator("\n").writeValues(out)) {
-                rows = export.stream(request, row -> {
-                    try {
-                        writer.write(row);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
+            if (format == ExportFormat.JSON_STAT) {
+                try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
+                    json.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+                    export.jsonStat(request, json);
+                }
+            } else {
+                rows = writeRows(format, request, out);
             }
             if (format == ExportFormat.JSONL && rows > 0) {
                 out.write('\n');
@@ -144,6 +142,21 @@ public class ExportEndpoint {
             running.release();
         }
         response.end();
+    }
+
+    /** The rows as CSV or JSON Lines; how many there were. */
+    private long writeRows(ExportFormat format, ExportRequest request, OutputStream out) throws IOException {
+        try (SequenceWriter writer = format == ExportFormat.CSV ? CSV.writer(CSV_SCHEMA).writeValues(out)
+                : mapper.writerFor(ExportRow.class).with(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                        .withRootValueSeparator("\n").writeValues(out)) {
+            return export.stream(request, row -> {
+                try {
+                    writer.write(row);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
     }
 
     private static Map<String, List<String>> parameters(RoutingContext ctx) {

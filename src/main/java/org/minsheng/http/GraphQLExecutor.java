@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -48,7 +49,7 @@ import io.vertx.ext.web.RoutingContext;
  * bounded queue ({@code minsheng.limits.queue}); a request that finds the queue full, or waited in it
  * longer than {@code minsheng.limits.queue-timeout}, is answered {@code SERVICE_UNAVAILABLE} (HTTP 503
  * with Retry-After) at once. A request whose estimate is over {@code minsheng.limits.heavy-cost} moves
- * to a second, smaller set of threads ({@code heavy-concurrency}, {@code heavy-queue}, half the queue
+ * to a second, smaller set of threads ({@code heavy-concurrency}, {@code heavy-queue}, a tenth of the queue
  * timeout), so large requests bound the memory they hold together and never hold up small ones.
  * Each request runs whole on one thread: refused before any SQL when its document or its estimated
  * cost is over a limit, stopped when it spends its row or time budget.
@@ -115,39 +116,68 @@ public class GraphQLExecutor {
     }
 
     void submit(RoutingContext ctx, GraphQLRequest request, String media, boolean get) {
-        long enqueued = System.nanoTime();
+        Queued task = new Queued(ctx, media, config.limits().queueTimeout().toMillis(),
+                () -> withRequestId(ctx, media, () -> admit(ctx, request, media, get)));
         try {
-            pool.execute(() -> run(ctx, request, media, get, enqueued));
+            pool.execute(task);
         } catch (RejectedExecutionException e) {
+            task.cancel();
             rejected.increment();
             throw e;
         }
     }
 
-    private void run(RoutingContext ctx, GraphQLRequest request, String media, boolean get, long enqueued) {
-        if (waitedTooLong(ctx, media, enqueued, config.limits().queueTimeout().toMillis())) {
-            return;
+    /**
+     * Work waiting in a queue. If no thread has taken it up within its limit, a timer answers
+     * SERVICE_UNAVAILABLE at that moment, and the work does nothing when its turn comes. (Checking the
+     * wait only when a thread took a request up answered those at the back of a long queue of large
+     * requests after their clients had given up.) Work whose client has left is skipped too.
+     */
+    private final class Queued implements Runnable {
+
+        private final RoutingContext ctx;
+        private final Runnable work;
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        private final long timer;
+
+        Queued(RoutingContext ctx, String media, long limitMillis, Runnable work) {
+            this.ctx = ctx;
+            this.work = work;
+            this.timer = ctx.vertx().setTimer(Math.max(1, limitMillis), id -> {
+                if (claimed.compareAndSet(false, true)) {
+                    rejected.increment();
+                    GraphQLEndpoint.unavailable(ctx, media, "The service is busy: the request waited " + limitMillis
+                            + " ms for a free executor (minsheng.limits.queue-timeout); try again shortly");
+                }
+            });
         }
-        withRequestId(ctx, media, () -> admit(ctx, request, media, get));
+
+        void cancel() {
+            claimed.set(true);
+            ctx.vertx().cancelTimer(timer);
+        }
+
+        @Override
+        public void run() {
+            if (!claimed.compareAndSet(false, true)) {
+                return;
+            }
+            ctx.vertx().cancelTimer(timer);
+            if (ctx.response().closed() || ctx.response().ended()) {
+                return;
+            }
+            work.run();
+        }
     }
 
-    /** Answers SERVICE_UNAVAILABLE when the client left or the request waited longer than it may. */
-    private boolean waitedTooLong(RoutingContext ctx, String media, long enqueued, long limitMillis) {
-        if (ctx.response().closed() || ctx.response().ended()) {
-            return true;
-        }
-        long waitedMillis = (System.nanoTime() - enqueued) / 1_000_000L;
-        if (waitedMillis <= limitMillis) {
-            return false;
-        }
-        rejected.increment();
-        GraphQLEndpoint.unavailable(ctx, media, "The service is busy: the request waited " + waitedMillis
-                + " ms for a free executor (minsheng.limits.queue-timeout); try again shortly");
-        return true;
-    }
-
+    /**
+     * A tenth of the queue timeout (1 s): a large request that waited that long and then ran its
+     * whole time budget (minsheng.limits.time, 5 s) and wrote its answer is still answered within
+     * 10 s, a common client timeout; one that cannot start soon is told to come back
+     * (SERVICE_UNAVAILABLE with Retry-After) instead of holding its client.
+     */
     private long heavyQueueTimeout() {
-        return config.limits().queueTimeout().toMillis() / 2;
+        return config.limits().queueTimeout().toMillis() / 10;
     }
 
     private void withRequestId(RoutingContext ctx, String media, Runnable work) {
@@ -202,15 +232,12 @@ public class GraphQLExecutor {
             return;
         }
         if (requested > limits.heavyCost()) {
-            long handedOver = System.nanoTime();
+            Queued task = new Queued(ctx, media, heavyQueueTimeout(),
+                    () -> withRequestId(ctx, media, () -> execute(ctx, request, media, prepared, requested, refusedStatus)));
             try {
-                heavy.execute(() -> {
-                    if (waitedTooLong(ctx, media, handedOver, heavyQueueTimeout())) {
-                        return;
-                    }
-                    withRequestId(ctx, media, () -> execute(ctx, request, media, prepared, requested, refusedStatus));
-                });
+                heavy.execute(task);
             } catch (RejectedExecutionException e) {
+                task.cancel();
                 rejected.increment();
                 GraphQLEndpoint.unavailable(ctx, media, "The service is busy with large requests: "
                         + limits.heavyQueue() + " wait already (minsheng.limits.heavy-queue); ask for less, or try"

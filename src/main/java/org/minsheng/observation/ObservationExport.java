@@ -1,6 +1,7 @@
 package org.minsheng.observation;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -51,6 +52,172 @@ public class ObservationExport {
             }
         }
         return rows;
+    }
+
+    /** What each status (a qualifier) of a JSON-stat export means, for its readers. */
+    private static final java.util.Map<Qualifier, String> STATUS = new java.util.EnumMap<>(java.util.Map.of(
+            Qualifier.EXACT, "exact: the source gives this value",
+            Qualifier.APPROXIMATE, "approximate: the source says about this value (约)",
+            Qualifier.MORE_THAN, "more than: the true figure exceeds this value (余, 超过); a lower bound",
+            Qualifier.AT_LEAST, "at least: the true figure is this value or more (以上); a lower bound",
+            Qualifier.LESS_THAN, "less than: the true figure is below this value (不足); an upper bound",
+            Qualifier.AT_MOST, "at most: the true figure is this value or less; an upper bound"));
+
+    /**
+     * The figures the request selects as one JSON-stat 2.0 dataset, written to {@code json}: the
+     * categories first (one query each), then the values and their statuses, each streamed. Source
+     * is a dimension beside indicator, region and time, so that two sources giving the same figure
+     * are two cells, never one hiding the other.
+     */
+    @Transactional
+    @ReadOnly
+    public void jsonStat(ExportRequest request, com.fasterxml.jackson.core.JsonGenerator json) throws java.io.IOException {
+        boolean en = request.language() == Language.EN;
+        Jpql query = ObservationService.query(JOINED, request.filter());
+        List<Object[]> indicators = query.list(Object[].class,
+                "distinct o.indicatorCode, i.name, i.nameEn, i.unit, i.counterZh, i.counterEn", "o.indicatorCode");
+        List<Object[]> regions = query.list(Object[].class, "distinct o.regionCode, r.name, r.nameEn", "o.regionCode");
+        List<Object[]> periods = query.list(Object[].class, "distinct o.periodStart, o.periodEnd",
+                "o.periodEnd, o.periodStart");
+        List<String> sources = query.list(String.class, "distinct o.sourceCode", "o.sourceCode");
+        java.util.Map<String, Integer> indicatorIndex = index(indicators.stream().map(c -> (String) c[0]).toList());
+        java.util.Map<String, Integer> regionIndex = index(regions.stream().map(c -> (String) c[0]).toList());
+        List<String> periodIds = periods.stream().map(c -> new Period((LocalDate) c[0], (LocalDate) c[1]).getLabel())
+                .toList();
+        java.util.Map<String, Integer> periodIndex = index(periods.stream().map(c -> c[0] + "/" + c[1]).toList());
+        java.util.Map<String, Integer> sourceIndex = index(sources);
+        long[] size = { indicators.size(), regions.size(), periods.size(), sources.size() };
+
+        json.writeStartObject();
+        json.writeStringField("version", "2.0");
+        json.writeStringField("class", "dataset");
+        json.writeStringField("label", en ? "Minsheng livelihood figures" : "民生统计数据");
+        json.writeStringField("source", "Minsheng");
+        json.writeStringField("updated", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString());
+        json.writeArrayFieldStart("note");
+        json.writeString("Each value is as published, in the indicator's unit; its status is the qualifier the source "
+                + "gave it (see extension.status). A MORE_THAN or AT_LEAST value is a lower bound, not an exact figure.");
+        json.writeEndArray();
+        json.writeArrayFieldStart("id");
+        for (String id : List.of("indicator", "region", "time", "source")) {
+            json.writeString(id);
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("size");
+        for (long n : size) {
+            json.writeNumber(n);
+        }
+        json.writeEndArray();
+        json.writeObjectFieldStart("role");
+        json.writeArrayFieldStart("time");
+        json.writeString("time");
+        json.writeEndArray();
+        json.writeArrayFieldStart("geo");
+        json.writeString("region");
+        json.writeEndArray();
+        json.writeArrayFieldStart("metric");
+        json.writeString("indicator");
+        json.writeEndArray();
+        json.writeEndObject();
+
+        json.writeObjectFieldStart("dimension");
+        json.writeObjectFieldStart("indicator");
+        json.writeStringField("label", en ? "indicator" : "指标");
+        json.writeObjectFieldStart("category");
+        writeIndex(json, indicators.stream().map(c -> (String) c[0]).toList());
+        json.writeObjectFieldStart("label");
+        for (Object[] c : indicators) {
+            json.writeStringField((String) c[0], name((String) c[1], (String) c[2], en));
+        }
+        json.writeEndObject();
+        json.writeObjectFieldStart("unit");
+        for (Object[] c : indicators) {
+            UnitOfMeasure unit = (UnitOfMeasure) c[3];
+            json.writeObjectFieldStart((String) c[0]);
+            json.writeStringField("label", en ? unit.nameEn : unit.nameZh);
+            if (unit.symbol != null) {
+                json.writeStringField("symbol", unit.symbol);
+            }
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeObjectFieldStart("region");
+        json.writeStringField("label", en ? "region" : "地区");
+        json.writeObjectFieldStart("category");
+        writeIndex(json, regions.stream().map(c -> (String) c[0]).toList());
+        json.writeObjectFieldStart("label");
+        for (Object[] c : regions) {
+            json.writeStringField((String) c[0], name((String) c[1], (String) c[2], en));
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeObjectFieldStart("time");
+        json.writeStringField("label", en ? "period" : "时期");
+        json.writeObjectFieldStart("category");
+        writeIndex(json, periodIds);
+        json.writeObjectFieldStart("label");
+        for (int i = 0; i < periods.size(); i++) {
+            json.writeStringField(periodIds.get(i), periods.get(i)[0] + "/" + periods.get(i)[1]);
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeObjectFieldStart("source");
+        json.writeStringField("label", en ? "source" : "来源");
+        json.writeObjectFieldStart("category");
+        writeIndex(json, sources);
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndObject();
+
+        String cells = "o.indicatorCode, o.regionCode, o.periodStart, o.periodEnd, o.sourceCode, o.value, o.qualifier";
+        for (String field : List.of("value", "status")) {
+            json.writeObjectFieldStart(field);
+            try (Stream<Object[]> stream = query.stream(Object[].class, cells, "o.id", FETCH)) {
+                var rows = stream.iterator();
+                while (rows.hasNext()) {
+                    Object[] c = rows.next();
+                    long cell = ((indicatorIndex.get((String) c[0]) * size[1] + regionIndex.get((String) c[1])) * size[2]
+                            + periodIndex.get(c[2] + "/" + c[3])) * size[3] + sourceIndex.get((String) c[4]);
+                    json.writeFieldName(Long.toString(cell));
+                    if (field.equals("value")) {
+                        json.writeNumber(ObservationEntity.normalize((java.math.BigDecimal) c[5]));
+                    } else {
+                        json.writeString(((Qualifier) c[6]).name());
+                    }
+                }
+            }
+            json.writeEndObject();
+        }
+        json.writeObjectFieldStart("extension");
+        json.writeObjectFieldStart("status");
+        for (var status : STATUS.entrySet()) {
+            json.writeStringField(status.getKey().name(), status.getValue());
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    private static java.util.Map<String, Integer> index(List<String> ids) {
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (String id : ids) {
+            index.put(id, index.size());
+        }
+        return index;
+    }
+
+    private static void writeIndex(com.fasterxml.jackson.core.JsonGenerator json, List<String> ids)
+            throws java.io.IOException {
+        json.writeArrayFieldStart("index");
+        for (String id : ids) {
+            json.writeString(id);
+        }
+        json.writeEndArray();
     }
 
     /**

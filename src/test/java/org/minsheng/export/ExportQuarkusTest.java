@@ -104,6 +104,62 @@ class ExportQuarkusTest {
         assertEquals((byte) 0xBF, withBom[2]);
     }
 
+    /**
+     * Every figure as a JSON-stat 2.0 dataset, read back the way the format defines: a cell's index
+     * is its categories' positions in row-major order over size; each holds the value GraphQL gives,
+     * with the qualifier as its status.
+     */
+    @Test
+    void allFiguresAsJsonStatReadBackCellByCell() {
+        Response response = given().get("/export/observations.json-stat");
+        assertEquals(200, response.statusCode());
+        assertEquals("attachment; filename=\"minsheng-observations.json-stat\"", response.header("Content-Disposition"));
+        JsonNode dataset = GraphQL.parse(response.asString());
+        assertEquals("2.0", dataset.get("version").asText());
+        assertEquals("dataset", dataset.get("class").asText());
+        List<String> ids = new ArrayList<>();
+        dataset.get("id").forEach(id -> ids.add(id.asText()));
+        assertEquals(List.of("indicator", "region", "time", "source"), ids);
+        long[] size = new long[ids.size()];
+        long cells = 1;
+        for (int d = 0; d < ids.size(); d++) {
+            size[d] = dataset.at("/size/" + d).asLong();
+            assertEquals(size[d], dataset.at("/dimension/" + ids.get(d) + "/category/index").size());
+            cells *= size[d];
+        }
+        JsonNode nodes = GraphQL.data("""
+                { observations(first: 100) { totalCount nodes { indicator { code name } region { code }
+                    period { label } value qualifier source { code } } } }""").at("/observations/nodes");
+        assertEquals(nodes.size(), dataset.get("value").size(), "one value per figure");
+        assertEquals(nodes.size(), dataset.get("status").size(), "one status per figure");
+        for (JsonNode node : nodes) {
+            long cell = 0;
+            List<String> codes = List.of(node.at("/indicator/code").asText(), node.at("/region/code").asText(),
+                    node.at("/period/label").asText(), node.at("/source/code").asText());
+            for (int d = 0; d < ids.size(); d++) {
+                int position = indexOf(dataset.at("/dimension/" + ids.get(d) + "/category/index"), codes.get(d));
+                assertTrue(position >= 0, codes.get(d));
+                cell = cell * size[d] + position;
+            }
+            assertTrue(cell < cells);
+            JsonNode value = dataset.at("/value/" + cell);
+            assertEquals(0, node.get("value").decimalValue().compareTo(value.decimalValue()), node::toString);
+            assertEquals(node.get("qualifier").asText(), dataset.at("/status/" + cell).asText());
+            assertEquals(node.at("/indicator/name").asText(),
+                    dataset.at("/dimension/indicator/category/label/" + codes.get(0)).asText());
+        }
+        assertTrue(dataset.at("/extension/status/MORE_THAN").asText().contains("lower bound"));
+    }
+
+    private static int indexOf(JsonNode array, String id) {
+        for (int i = 0; i < array.size(); i++) {
+            if (array.get(i).asText().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     @Test
     void theExportUrlOfAListGivesTheWholeList() throws Exception {
         JsonNode connection = GraphQL.data("""
