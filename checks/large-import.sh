@@ -14,7 +14,10 @@ port=18085
 log="$here/../target/checks/large-import.log"
 mkdir -p "$(dirname "$log")"
 pid=
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"; }
+cleanup() {
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
 "$here/../tools/jwt" keys "$work/keys" >/dev/null
