@@ -16,6 +16,7 @@ import org.minsheng.persistence.Queries;
 import org.minsheng.persistence.ReadOnly;
 import org.minsheng.region.RegionLevel;
 import org.minsheng.vocabulary.Language;
+import org.minsheng.vocabulary.Languages;
 
 /**
  * The figures of an export, read as a stream of columns (never entities, so the persistence
@@ -128,7 +129,7 @@ public class ObservationExport {
         writeIndex(json, indicators.stream().map(c -> (String) c[0]).toList());
         json.writeObjectFieldStart("label");
         for (Object[] c : indicators) {
-            json.writeStringField((String) c[0], name((String) c[1], (String) c[2], en));
+            json.writeStringField((String) c[0], Languages.pick(request.language(), (String) c[1], (String) c[2]));
         }
         json.writeEndObject();
         json.writeObjectFieldStart("unit");
@@ -150,7 +151,7 @@ public class ObservationExport {
         writeIndex(json, regions.stream().map(c -> (String) c[0]).toList());
         json.writeObjectFieldStart("label");
         for (Object[] c : regions) {
-            json.writeStringField((String) c[0], name((String) c[1], (String) c[2], en));
+            json.writeStringField((String) c[0], Languages.pick(request.language(), (String) c[1], (String) c[2]));
         }
         json.writeEndObject();
         json.writeEndObject();
@@ -233,7 +234,6 @@ public class ObservationExport {
     }
 
     private static ExportRow row(Object[] c, Language language) {
-        boolean en = language == Language.EN;
         LocalDate start = (LocalDate) c[7];
         LocalDate end = (LocalDate) c[8];
         java.math.BigDecimal value = ObservationEntity.normalize((java.math.BigDecimal) c[9]);
@@ -241,15 +241,12 @@ public class ObservationExport {
         UnitOfMeasure unit = (UnitOfMeasure) c[11];
         String counterZh = c[12] != null ? (String) c[12] : unit.counterZh;
         String counterEn = c[13] != null ? (String) c[13] : unit.counterEn;
-        return new ExportRow((String) c[0], name((String) c[1], (String) c[2], en), (String) c[3],
-                name((String) c[4], (String) c[5], en), ((RegionLevel) c[6]).name(), start.toString(), end.toString(),
+        return new ExportRow((String) c[0], Languages.pick(language, (String) c[1], (String) c[2]), (String) c[3],
+                Languages.pick(language, (String) c[4], (String) c[5]), ((RegionLevel) c[6]).name(), start.toString(),
+                end.toString(),
                 new Period(start, end).getLabel(), value, qualifier.name(), unit.name(),
                 FigureFormat.display(value, qualifier, unit, counterZh, counterEn, language), (String) c[14],
                 (String) c[15], (String) c[16]);
     }
 
-    /** The English name where there is one and English is asked for; else the Chinese one. */
-    private static String name(String zh, String en, boolean english) {
-        return english && en != null ? en : zh;
-    }
 }

@@ -3,14 +3,12 @@ package org.minsheng.observation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.minsheng.graphql.BadUserInputException;
@@ -198,12 +196,7 @@ public class ObservationWriter {
     }
 
     private void checkInput(Object input) {
-        Set<ConstraintViolation<Object>> violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            ConstraintViolation<Object> first = violations.stream()
-                    .min(java.util.Comparator.comparing(v -> v.getPropertyPath().toString())).orElseThrow();
-            throw new InvalidFieldException("input." + first.getPropertyPath(), first.getMessage());
-        }
+        InvalidFieldException.refuseFirst(validator.validate(input));
     }
 
     /** The rules of the seed bundle, each refusal naming its field. */

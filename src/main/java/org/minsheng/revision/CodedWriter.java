@@ -1,6 +1,5 @@
 package org.minsheng.revision;
 
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +11,6 @@ import java.util.function.Supplier;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.minsheng.graphql.BadUserInputException;
@@ -231,18 +229,11 @@ public abstract class CodedWriter<E, S extends CodedWriter.State> {
     }
 
     private void checkState(S state, S before) {
-        refuseFirst(validator.validate(state));
+        InvalidFieldException.refuseFirst(validator.validate(state));
         check(state, before);
     }
 
     private void checkInput(Object input) {
-        refuseFirst(validator.validate(input));
-    }
-
-    /** The first violation by field name, as a refusal naming the field. */
-    static <T> void refuseFirst(Set<ConstraintViolation<T>> violations) {
-        violations.stream().min(Comparator.comparing(v -> v.getPropertyPath().toString())).ifPresent(v -> {
-            throw new InvalidFieldException("input." + v.getPropertyPath(), v.getMessage());
-        });
+        InvalidFieldException.refuseFirst(validator.validate(input));
     }
 }
