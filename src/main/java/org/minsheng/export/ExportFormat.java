@@ -14,7 +14,11 @@ public enum ExportFormat {
     JSONL("jsonl", "application/jsonl; charset=utf-8"),
     @Description("A JSON-stat 2.0 dataset: dimensions indicator, region, time and source, the qualifier of each value "
             + "in status (observations.json-stat).")
-    JSON_STAT("json-stat", "application/json; charset=utf-8");
+    JSON_STAT("json-stat", "application/json; charset=utf-8"),
+    @Description("SDMX-CSV 2.0, dataflow MINSHENG:OBSERVATIONS(1.0): dimensions INDICATOR, REF_AREA, TIME_PERIOD and "
+            + "SOURCE; OBS_VALUE with UNIT_MEASURE, the qualifier in OBS_QUALIFIER, the quote in COMMENT_OBS "
+            + "(observations.sdmx.csv).")
+    SDMX_CSV("sdmx.csv", "application/vnd.sdmx.data+csv; version=2.0.0; charset=utf-8");
 
     public final String extension;
     public final String mediaType;

@@ -21,6 +21,7 @@ import org.minsheng.config.MinshengConfig;
 import org.minsheng.export.ExportFormat;
 import org.minsheng.export.ExportRequest;
 import org.minsheng.export.ExportRow;
+import org.minsheng.export.SdmxCsv;
 import org.minsheng.graphql.ClientError;
 import org.minsheng.observation.ObservationExport;
 
@@ -38,7 +39,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code GET /export/observations.{csv,jsonl,json-stat}}: every figure the filter selects, streamed, with
+ * {@code GET /export/observations.{csv,jsonl,json-stat,sdmx.csv}}: every figure the filter selects, streamed, with
  * its qualifier, period, unit, display text, source and quote. The parameters are those of
  * {@link ExportRequest}. The answer carries a file name ({@code Content-Disposition}) and an
  * {@code ETag} that changes whenever the data do (an import or a write through the API), so a
@@ -54,6 +55,8 @@ public class ExportEndpoint {
 
     private static final CsvMapper CSV = CsvMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
     private static final CsvSchema CSV_SCHEMA = CSV.schemaFor(ExportRow.class).withHeader().withLineSeparator("\r\n");
+    private static final CsvSchema SDMX_SCHEMA = CsvSchema.builder().addColumns(SdmxCsv.COLUMNS,
+            CsvSchema.ColumnType.STRING).build().withHeader().withLineSeparator("\r\n");
 
     @Inject
     MinshengConfig config;
@@ -76,7 +79,7 @@ public class ExportEndpoint {
         ExportFormat format = ExportFormat.ofExtension(ctx.pathParam("extension"));
         if (format == null) {
             GraphQLEndpoint.reply(ctx, 404, MediaTypes.JSON, GraphQLErrors.error("NOT_FOUND", "no export format \""
-                    + ctx.pathParam("extension") + "\"; the formats are csv, jsonl and json-stat"));
+                    + ctx.pathParam("extension") + "\"; the formats are csv, jsonl, json-stat and sdmx.csv"));
             return;
         }
         ExportRequest request;
@@ -109,7 +112,7 @@ public class ExportEndpoint {
                 .putHeader(HttpHeaders.CONTENT_TYPE, format.mediaType)
                 .putHeader("Content-Disposition", "attachment; filename=\"" + fileName(canonical, format) + "\""));
         try {
-            if (request.bom() && format == ExportFormat.CSV) {
+            if (request.bom() && (format == ExportFormat.CSV || format == ExportFormat.SDMX_CSV)) {
                 out.write(BOM);
             }
             if (format == ExportFormat.JSON_STAT) {
@@ -144,14 +147,17 @@ public class ExportEndpoint {
         response.end();
     }
 
-    /** The rows as CSV or JSON Lines; how many there were. */
+    /** The rows as CSV, SDMX-CSV or JSON Lines; how many there were. */
     private long writeRows(ExportFormat format, ExportRequest request, OutputStream out) throws IOException {
-        try (SequenceWriter writer = format == ExportFormat.CSV ? CSV.writer(CSV_SCHEMA).writeValues(out)
-                : mapper.writerFor(ExportRow.class).with(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-                        .withRootValueSeparator("\n").writeValues(out)) {
+        try (SequenceWriter writer = switch (format) {
+            case CSV -> CSV.writer(CSV_SCHEMA).writeValues(out);
+            case SDMX_CSV -> CSV.writer(SDMX_SCHEMA).writeValues(out);
+            default -> mapper.writerFor(ExportRow.class).with(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                    .withRootValueSeparator("\n").writeValues(out);
+        }) {
             return export.stream(request, row -> {
                 try {
-                    writer.write(row);
+                    writer.write(format == ExportFormat.SDMX_CSV ? SdmxCsv.row(row) : row);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

@@ -151,6 +151,59 @@ class ExportQuarkusTest {
         assertTrue(dataset.at("/extension/status/MORE_THAN").asText().contains("lower bound"));
     }
 
+    /**
+     * SDMX-CSV 2.0: the structure columns first, then one row per figure keyed by its dimensions,
+     * with the unit and the qualifier beside the value, as GraphQL gives them.
+     */
+    @Test
+    void theChildcareFiguresAsSdmxCsvKeepUnitAndQualifier() throws Exception {
+        Response response = given().get("/export/observations.sdmx.csv?theme=CHILDCARE&lang=en");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.contentType().startsWith("application/vnd.sdmx.data+csv; version=2.0.0"),
+                response.contentType());
+        assertEquals("attachment; filename=\"minsheng-observations-theme-childcare-lang-en.sdmx.csv\"",
+                response.header("Content-Disposition"));
+        String text = response.asString();
+        assertTrue(text.startsWith("STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,TIME_PERIOD,SOURCE,OBS_VALUE,"
+                + "UNIT_MEASURE,OBS_QUALIFIER,COMMENT_OBS\r\n"), text);
+        List<Map<String, String>> rows = csv(response.asByteArray());
+        JsonNode nodes = GraphQL.data("""
+                { observations(filter: {themes: [CHILDCARE]}, first: 100) { nodes {
+                    indicator { code unit { code } } region { code } period { start end } value qualifier quote
+                    source { code } } } }""").at("/observations/nodes");
+        assertEquals(3, rows.size(), text);
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, String> row = rows.get(i);
+            JsonNode node = nodes.get(i);
+            assertEquals("dataflow", row.get("STRUCTURE"));
+            assertEquals("MINSHENG:OBSERVATIONS(1.0)", row.get("STRUCTURE_ID"));
+            assertEquals("I", row.get("ACTION"));
+            assertEquals(node.at("/indicator/code").asText(), row.get("INDICATOR"));
+            assertEquals(node.at("/region/code").asText(), row.get("REF_AREA"));
+            assertEquals(SdmxCsv.timePeriod(java.time.LocalDate.parse(node.at("/period/start").asText()),
+                    java.time.LocalDate.parse(node.at("/period/end").asText())), row.get("TIME_PERIOD"));
+            assertEquals(node.at("/source/code").asText(), row.get("SOURCE"));
+            assertEquals(0, node.get("value").decimalValue().compareTo(new java.math.BigDecimal(row.get("OBS_VALUE"))));
+            assertEquals(node.at("/indicator/unit/code").asText(), row.get("UNIT_MEASURE"));
+            assertEquals(node.get("qualifier").asText(), row.get("OBS_QUALIFIER"));
+            assertEquals(node.get("quote").asText(), row.get("COMMENT_OBS"));
+        }
+        assertTrue(rows.stream().anyMatch(r -> !r.get("OBS_QUALIFIER").equals("EXACT")), rows::toString);
+    }
+
+    @Test
+    void sdmxTimePeriodsNameYearsHalvesQuartersMonthsDaysAndRanges() {
+        java.util.function.BiFunction<String, String, String> period = (a, b) -> SdmxCsv
+                .timePeriod(java.time.LocalDate.parse(a), java.time.LocalDate.parse(b));
+        assertEquals("2024", period.apply("2024-01-01", "2024-12-31"));
+        assertEquals("2024-S2", period.apply("2024-07-01", "2024-12-31"));
+        assertEquals("2025-Q1", period.apply("2025-01-01", "2025-03-31"));
+        assertEquals("2025-04", period.apply("2025-04-01", "2025-04-30"));
+        assertEquals("2025-04-03", period.apply("2025-04-03", "2025-04-03"));
+        assertEquals("2021-01-01/P1826D", period.apply("2021-01-01", "2025-12-31"));
+        assertEquals("2025-02-01/P59D", period.apply("2025-02-01", "2025-03-31"));
+    }
+
     private static int indexOf(JsonNode array, String id) {
         for (int i = 0; i < array.size(); i++) {
             if (array.get(i).asText().equals(id)) {
