@@ -35,6 +35,18 @@ public interface MinshengConfig {
     /** Per-client request rate limiting; see README "Limits". */
     RateLimit rateLimit();
 
+    /** Shared caching of anonymous GET /graphql queries; see README "Data out". */
+    Cache cache();
+
+    interface Cache {
+        /**
+         * How long a shared cache (a CDN) may serve an anonymous GET query's answer without asking
+         * again ({@code Cache-Control: public, max-age}); after it, it revalidates with the ETag.
+         */
+        @WithDefault("60s")
+        Duration maxAge();
+    }
+
     interface Limits {
 
         /** How many exports (GET /export/...) may stream at once; more are answered 429. */

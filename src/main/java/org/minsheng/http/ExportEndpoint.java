@@ -3,9 +3,6 @@ package org.minsheng.http;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +21,7 @@ import org.minsheng.export.ExportRow;
 import org.minsheng.export.SdmxCsv;
 import org.minsheng.graphql.ClientError;
 import org.minsheng.observation.ObservationExport;
+import org.minsheng.revision.DataVersion;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -67,6 +65,9 @@ public class ExportEndpoint {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    DataVersion dataVersion;
+
     private Semaphore running;
 
     void register(@Observes Router router) {
@@ -95,7 +96,7 @@ public class ExportEndpoint {
         response.putHeader(HttpHeaders.ETAG, etag);
         // Shared caches may keep it, and ask again each time: the ETag answers whether it changed.
         response.putHeader(HttpHeaders.CACHE_CONTROL, "public, no-cache");
-        if (etag.equals(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
+        if (CacheTags.matches(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatusCode(304).end();
             return;
         }
@@ -174,13 +175,7 @@ public class ExportEndpoint {
 
     /** Names the data's state and the request: the latest import and the latest write through the API. */
     private String etag(ExportFormat format, String canonical) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((export.dataVersion() + "\n" + format + "\n" + canonical).getBytes(StandardCharsets.UTF_8));
-            return "\"" + HexFormat.of().formatHex(digest.digest()).substring(0, 32) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return CacheTags.strong(dataVersion.current(), format.name(), canonical);
     }
 
     /** "minsheng-observations-theme-childcare.csv": the filter in the name, so saved files tell apart. */

@@ -16,12 +16,14 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.minsheng.config.MinshengConfig;
 import org.minsheng.graphql.LimitExceededException;
 import org.minsheng.limits.ExecutionBudget;
 import org.minsheng.limits.UnpagedLists;
+import org.minsheng.revision.DataVersion;
 import org.minsheng.security.Caller;
 import org.minsheng.vocabulary.CallerLanguage;
 import org.minsheng.vocabulary.Language;
@@ -76,6 +78,12 @@ public class GraphQLExecutor {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    DataVersion dataVersion;
+
+    @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
+    String applicationVersion;
 
     private static final String LIGHT = "graphql-";
     private static final String HEAVY = "graphql-large-";
@@ -232,8 +240,8 @@ public class GraphQLExecutor {
             return;
         }
         if (requested > limits.heavyCost()) {
-            Queued task = new Queued(ctx, media, heavyQueueTimeout(),
-                    () -> withRequestId(ctx, media, () -> execute(ctx, request, media, prepared, requested, refusedStatus)));
+            Queued task = new Queued(ctx, media, heavyQueueTimeout(), () -> withRequestId(ctx, media,
+                    () -> execute(ctx, request, media, prepared, requested, refusedStatus, get)));
             try {
                 heavy.execute(task);
             } catch (RejectedExecutionException e) {
@@ -245,12 +253,17 @@ public class GraphQLExecutor {
             }
             return;
         }
-        execute(ctx, request, media, prepared, requested, refusedStatus);
+        execute(ctx, request, media, prepared, requested, refusedStatus, get);
     }
 
     private void execute(RoutingContext ctx, GraphQLRequest request, String media,
-            PreparedDocuments.Prepared prepared, long requested, int refusedStatus) {
+            PreparedDocuments.Prepared prepared, long requested, int refusedStatus, boolean get) {
         MinshengConfig.Limits limits = config.limits();
+        String tag = get ? cacheTag(ctx, media) : null;
+        if (tag != null && CacheTags.matches(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), tag)) {
+            cacheable(ctx, tag).setStatusCode(304).end();
+            return;
+        }
         long start = System.nanoTime();
         ExecutionBudget budget = new ExecutionBudget(requested, limits.cost(), limits.rows(),
                 limits.time().toMillis(), start);
@@ -263,7 +276,35 @@ public class GraphQLExecutor {
         if (answer.status() == 503) {
             ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
         }
+        if (tag != null && answer.status() == 200 && answer.outcome().equals("ok")) {
+            cacheable(ctx, tag);
+        } else if (get) {
+            ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
         GraphQLEndpoint.write(ctx, answer.status(), media, answer.body());
+    }
+
+    /**
+     * The ETag of an anonymous GET query's answer, or null when a shared cache must not keep it (the
+     * request carries credentials). It names the data's state ({@link DataVersion}), the service's
+     * version and everything in the request the answer depends on: the document, operation name,
+     * variables and extensions, the response media type and the language.
+     */
+    private String cacheTag(RoutingContext ctx, String media) {
+        if (ctx.request().getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            return null;
+        }
+        Language language = CallerLanguage.fromHeader(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        return CacheTags.weak(dataVersion.current(), applicationVersion, media, language.name(),
+                ctx.request().getParam("query"), ctx.request().getParam("operationName"),
+                ctx.request().getParam("variables"), ctx.request().getParam("extensions"));
+    }
+
+    /** Marks the response as one a shared cache may keep for max-age, then revalidate with its tag. */
+    private io.vertx.core.http.HttpServerResponse cacheable(RoutingContext ctx, String tag) {
+        return ctx.response().putHeader(HttpHeaders.ETAG, tag)
+                .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=" + config.cache().maxAge().toSeconds())
+                .putHeader(HttpHeaders.VARY, "Accept, Accept-Language, Authorization");
     }
 
     /** The response to an executed request, and its outcome for the metrics: ok, error or limit. */

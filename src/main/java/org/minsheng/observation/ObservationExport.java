@@ -221,18 +221,6 @@ public class ObservationExport {
         json.writeEndArray();
     }
 
-    /**
-     * What the figures' state is known by: the latest import and the latest write through the API.
-     * An export's ETag is made of it, so it changes whenever the data do.
-     */
-    @Transactional
-    @ReadOnly
-    public String dataVersion() {
-        Object[] latest = Queries.em().createQuery("select (select max(s.id) from SeedImportEntity s),"
-                + " (select max(v.id) from RevisionEntity v) from SeedLockEntity l", Object[].class).getSingleResult();
-        return latest[0] + "/" + latest[1];
-    }
-
     private static ExportRow row(Object[] c, Language language) {
         LocalDate start = (LocalDate) c[7];
         LocalDate end = (LocalDate) c[8];
