@@ -49,6 +49,14 @@ public interface MinshengConfig {
 
     interface Limits {
 
+        /** WebSocket connections (for subscriptions) one client IP may hold open; more are answered 429. */
+        @WithDefault("4")
+        int websocketsPerClient();
+
+        /** Subscriptions one WebSocket connection may hold at once. */
+        @WithDefault("16")
+        int subscriptionsPerConnection();
+
         /** How many exports (GET /export/...) may stream at once; more are answered 429. */
         @WithDefault("2")
         int concurrentExports();

@@ -281,13 +281,18 @@ public class ObservationService implements NodeLoader {
     }
 
     /** {@code base} (observations as {@code o}) with the conditions of {@code filter}. */
+    /** Refuses a filter no figure can match because it contradicts itself (from after to). */
+    public static void check(ObservationFilter filter) {
+        if (filter != null && filter.from != null && filter.to != null && filter.from.isAfter(filter.to)) {
+            throw new BadUserInputException("filter: from (" + filter.from + ") is after to (" + filter.to + ")");
+        }
+    }
+
     static Jpql query(Jpql base, ObservationFilter filter) {
         if (filter == null) {
             return base;
         }
-        if (filter.from != null && filter.to != null && filter.from.isAfter(filter.to)) {
-            throw new BadUserInputException("filter: from (" + filter.from + ") is after to (" + filter.to + ")");
-        }
+        check(filter);
         return base
                 .where("o.indicatorCode in :indicatorCodes", "indicatorCodes",
                         InputLists.checked("filter.indicatorCodes", filter.indicatorCodes))

@@ -2,6 +2,7 @@ package org.minsheng.observation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,8 @@ import org.minsheng.graphql.ConflictException;
 import org.minsheng.graphql.GlobalId;
 import org.minsheng.graphql.InvalidFieldException;
 import org.minsheng.indicator.IndicatorEntity;
+import org.minsheng.live.ChangeFeed;
+import org.minsheng.live.ObservationEvent;
 import org.minsheng.persistence.DataChanged;
 import org.minsheng.persistence.Queries;
 import org.minsheng.region.RegionEntity;
@@ -64,6 +67,9 @@ public class ObservationWriter {
     @Inject
     Event<DataChanged> changed;
 
+    @Inject
+    ChangeFeed feed;
+
     @Transactional
     public ObservationPayloads.Create create(ObservationInputs.Create input, String actor) {
         checkInput(input);
@@ -77,8 +83,9 @@ public class ObservationWriter {
         checkRules(e, null);
         e.persist();
         Queries.em().flush();
-        revisions.record(Observation.TYPE, e.id.toString(), RevisionAction.CREATE, null, State.of(e), actor,
-                input.reason, input.clientMutationId);
+        RevisionEntity revision = revisions.record(Observation.TYPE, e.id.toString(), RevisionAction.CREATE, null,
+                State.of(e), actor, input.reason, input.clientMutationId);
+        feed.publish(List.of(ObservationEvent.created(e.id, revision.id, State.of(e))));
         changed.fire(new DataChanged("an observation was written through the API"));
         return new ObservationPayloads.Create(toGraph(e), input.clientMutationId);
     }
@@ -105,8 +112,9 @@ public class ObservationWriter {
         // Written now: a write of the same version by another request or replica is found here, and
         // ObservationMutations answers it CONFLICT.
         Queries.em().flush();
-        revisions.record(Observation.TYPE, e.id.toString(), RevisionAction.UPDATE, before, State.of(e), actor,
-                input.reason, input.clientMutationId);
+        RevisionEntity revision = revisions.record(Observation.TYPE, e.id.toString(), RevisionAction.UPDATE, before,
+                State.of(e), actor, input.reason, input.clientMutationId);
+        feed.publish(List.of(ObservationEvent.updated(e.id, revision.id, before, State.of(e))));
         changed.fire(new DataChanged("an observation was written through the API"));
         return new ObservationPayloads.Update(toGraph(e), input.clientMutationId);
     }
@@ -123,8 +131,9 @@ public class ObservationWriter {
         State before = State.of(e);
         e.delete();
         Queries.em().flush();
-        revisions.record(Observation.TYPE, e.id.toString(), RevisionAction.DELETE, before, null, actor, input.reason,
-                input.clientMutationId);
+        RevisionEntity revision = revisions.record(Observation.TYPE, e.id.toString(), RevisionAction.DELETE, before,
+                null, actor, input.reason, input.clientMutationId);
+        feed.publish(List.of(ObservationEvent.deleted(e.id, revision.id, before)));
         changed.fire(new DataChanged("an observation was written through the API"));
         return new ObservationPayloads.Delete(GlobalId.encode(Observation.TYPE, e.id.toString()), input.clientMutationId);
     }
@@ -162,8 +171,9 @@ public class ObservationWriter {
                 .setParameter(7, e.qualifier.name()).setParameter(8, e.sourceCode).setParameter(9, e.quote)
                 .setParameter(10, e.note).setParameter(11, version).executeUpdate();
         ObservationEntity restored = ObservationEntity.findById(key);
-        revisions.record(Observation.TYPE, Long.toString(key), RevisionAction.RESTORE, null, State.of(restored), actor,
-                input.reason, input.clientMutationId);
+        RevisionEntity revision = revisions.record(Observation.TYPE, Long.toString(key), RevisionAction.RESTORE, null,
+                State.of(restored), actor, input.reason, input.clientMutationId);
+        feed.publish(List.of(ObservationEvent.created(key, revision.id, State.of(restored))));
         changed.fire(new DataChanged("an observation was restored through the API"));
         return new ObservationPayloads.Restore(toGraph(restored), input.clientMutationId);
     }

@@ -30,6 +30,8 @@ import org.hibernate.persister.entity.EntityPersister;
 import org.jboss.logging.Logger;
 import org.minsheng.indicator.Indicator;
 import org.minsheng.indicator.IndicatorEntity;
+import org.minsheng.live.ChangeFeed;
+import org.minsheng.live.ObservationEvent;
 import org.minsheng.observation.Observation;
 import org.minsheng.observation.ObservationEntity;
 import org.minsheng.observation.ObservationWriter;
@@ -62,6 +64,9 @@ public class SeedWriter {
 
     @Inject
     RevisionService revisions;
+
+    @Inject
+    ChangeFeed feed;
 
     /** The writers of the types keyed by code: how their states read, for an import's revisions. */
     @Inject
@@ -253,7 +258,7 @@ public class SeedWriter {
                     sync.count(ObservationEntity.class, Sync.UNCHANGED);
                     continue;
                 }
-                ObservationWriter.State before = importer == null ? null : ObservationWriter.State.of(e);
+                ObservationWriter.State before = ObservationWriter.State.of(e);
                 row.applyTo(e);
                 if (Sync.dirty(session, e)) {
                     sync.count(ObservationEntity.class, Sync.UPDATED);
@@ -263,29 +268,35 @@ public class SeedWriter {
                 }
             }
             em.flush();
-            if (importer != null) {
-                // After the flush: the states recorded carry the versions written.
-                for (Written w : written) {
-                    revisions.record(Observation.TYPE, w.entity().id.toString(), w.before() == null
-                            ? RevisionAction.CREATE
-                            : RevisionAction.UPDATE, w.before(), ObservationWriter.State.of(w.entity()),
-                            importer.actor(), reason, null);
-                }
-                em.flush();
+            // After the flush: the states recorded carry the versions written.
+            List<ObservationEvent> events = new ArrayList<>();
+            for (Written w : written) {
+                ObservationWriter.State after = ObservationWriter.State.of(w.entity());
+                Long revision = importer == null ? null
+                        : revisions.record(Observation.TYPE, w.entity().id.toString(), w.before() == null
+                                ? RevisionAction.CREATE
+                                : RevisionAction.UPDATE, w.before(), after, importer.actor(), reason, null).id;
+                events.add(w.before() == null ? ObservationEvent.created(w.entity().id, revision, after)
+                        : ObservationEvent.updated(w.entity().id, revision, w.before(), after));
             }
+            em.flush();
+            feed.publish(events);
             em.clear();
         }
         List<Long> gone = existing.values().stream().filter(id -> !edited.written().contains(id)).toList();
         for (int from = 0; from < gone.size(); from += CHUNK) {
             List<Long> ids = gone.subList(from, Math.min(gone.size(), from + CHUNK));
-            if (importer != null) {
-                for (ObservationEntity e : em.createQuery("from ObservationEntity o where o.id in :ids",
-                        ObservationEntity.class).setParameter("ids", ids).getResultList()) {
-                    revisions.record(Observation.TYPE, e.id.toString(), RevisionAction.DELETE,
-                            ObservationWriter.State.of(e), null, importer.actor(), reason, null);
-                }
-                em.flush();
+            List<ObservationEvent> events = new ArrayList<>();
+            for (ObservationEntity e : em.createQuery("from ObservationEntity o where o.id in :ids",
+                    ObservationEntity.class).setParameter("ids", ids).getResultList()) {
+                ObservationWriter.State before = ObservationWriter.State.of(e);
+                Long revision = importer == null ? null
+                        : revisions.record(Observation.TYPE, e.id.toString(), RevisionAction.DELETE, before, null,
+                                importer.actor(), reason, null).id;
+                events.add(ObservationEvent.deleted(e.id, revision, before));
             }
+            em.flush();
+            feed.publish(events);
             em.createQuery("delete from ObservationEntity o where o.id in :ids").setParameter("ids", ids).executeUpdate();
             ids.forEach(id -> sync.count(ObservationEntity.class, Sync.DELETED));
             em.clear();
