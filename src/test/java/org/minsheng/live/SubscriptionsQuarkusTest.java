@@ -13,12 +13,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.minsheng.support.GraphQL;
 import org.minsheng.support.GraphQLSocket;
+import org.minsheng.support.TestBundle;
 import org.minsheng.support.Tokens;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Live updates over graphql-transport-ws: a subscription hears the changes its filter selects, within
@@ -120,6 +123,42 @@ class SubscriptionsQuarkusTest {
             GraphQL.execute("""
                     mutation { deleteSource(input: {code: "live-test", version: 0}) { deletedSourceId } }""", Map.of(),
                     Map.of("Authorization", "Bearer " + EDITOR));
+        }
+    }
+
+    /** A bundle imported over POST /import (admin), as files. */
+    private static void importBundle(TestBundle bundle) {
+        RequestSpecification request = RestAssured.given().header("Authorization",
+                "Bearer " + Tokens.of("root@example.org", "admin"));
+        for (String file : List.of("regions.csv", "sources.yaml", "indicators.yaml", "programs.yaml", "observations.csv",
+                "sources/nmg-minsheng-article.txt")) {
+            request = request.multiPart(file, file.substring(file.lastIndexOf('/') + 1),
+                    bundle.read(file).getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain");
+        }
+        request.when().post("/import").then().statusCode(200);
+    }
+
+    @Test
+    void anImportThatChangesFiguresIsHeardToo() throws Exception {
+        TestBundle more = TestBundle.copyOfSeeds().append("observations.csv", "employment.gig_market_site_area,150302,"
+                + "2025-05-20,2800,EXACT,nmg-minsheng-2025,步入占地2800平方米的零工市场,A test row: the site a day later.\n");
+        try (GraphQLSocket socket = GraphQLSocket.open(socket(), Map.of())) {
+            socket.subscribe("imports", SUBSCRIPTION, Map.of("filter", Map.of("regionCodes", List.of("150302"))));
+            importBundle(more);
+            JsonNode created = socket.next(2.0);
+            assertTrue(created != null, "the imported figure is heard");
+            assertEquals("CREATED", created.at("/payload/data/observationChanged/action").asText(), created::toString);
+            assertEquals("2025-05-20", created.at("/payload/data/observationChanged/observation/period/label").asText());
+            assertEquals("root@example.org", created.at("/payload/data/observationChanged/revision/by").asText());
+            assertNull(socket.next(0.3), "one figure changed, one change heard");
+        } finally {
+            try (GraphQLSocket socket = GraphQLSocket.open(socket(), Map.of())) {
+                socket.subscribe("imports", SUBSCRIPTION, Map.of("filter", Map.of("regionCodes", List.of("150302"))));
+                importBundle(TestBundle.copyOfSeeds());
+                JsonNode deleted = socket.next(2.0);
+                assertEquals("DELETED", deleted.at("/payload/data/observationChanged/action").asText(),
+                        String.valueOf(deleted));
+            }
         }
     }
 
