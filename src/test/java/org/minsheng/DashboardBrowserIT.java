@@ -179,6 +179,9 @@ class DashboardBrowserIT {
         WebElement institutions = browser.findElement(By.cssSelector("article[data-indicator='childcare.institutions']"));
         assertTrue(institutions.findElement(By.className("badge")).isDisplayed(), institutions.getText());
         assertEquals(1, graphqlRequests(), "the overview loads with one GraphQL request");
+        assertEquals(List.of(), script("return performance.getEntriesByType('resource')"
+                + ".map(e => e.name).filter(n => new URL(n).origin !== location.origin)"),
+                "nothing is loaded from outside the service");
         screenshot("overview");
         assertEquals(List.of(), accessibilityViolations());
 
