@@ -244,6 +244,8 @@ class DashboardBrowserIT {
     void deepLinksOpenTheirViewsAndErrorsAreShown() throws IOException {
         open("/region/150300");
         awaitText(By.tagName("h1"), "乌海市");
+        assertEquals(1, graphqlRequests(), "a region page, its tree open down to it, loads with one request");
+        assertTrue(browser.findElement(By.cssSelector("li[data-code='150300'] > a")).getAttribute("aria-current") != null);
         open("/program/employment-first-strategy");
         WebElement title = await(By.tagName("h1"));
         assertTrue(!title.getText().isBlank());

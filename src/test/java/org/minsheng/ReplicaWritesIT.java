@@ -2,17 +2,10 @@ package org.minsheng;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
@@ -21,12 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.minsheng.support.PostgresAdmin;
+import org.minsheng.support.Replicas;
 import org.minsheng.support.ServiceProcess;
-import org.minsheng.support.TestKeys;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import io.smallrye.jwt.build.Jwt;
 
 /**
  * Two replicas of the PostgreSQL artifact on one database, each sent an update of the same figure
@@ -48,27 +39,10 @@ class ReplicaWritesIT {
     @Test
     void concurrentUpdatesOfOneVersionOnTwoReplicasLoseNothing() throws Exception {
         PostgresAdmin.ensureDatabase(database);
-        KeyPair keys = TestKeys.generate();
-        Path dir = Files.createTempDirectory("minsheng-writes");
-        Path publicKey = dir.resolve("public.pem");
-        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(keys.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
-        Map<String, String> env = Map.of(
-                "MINSHENG_DB_URL", PostgresAdmin.url(database),
-                "MINSHENG_DB_USER", PostgresAdmin.USER,
-                "MINSHENG_DB_PASSWORD", PostgresAdmin.PASSWORD,
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString(),
-                "MINSHENG_JWT_ISSUER", ISSUER,
-                "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-        String token = Jwt.issuer(ISSUER).subject("replica-test").groups(Set.of("editor"))
-                .expiresIn(Duration.ofHours(1)).sign(keys.getPrivate());
-        Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
-        try (ServiceProcess a = ServiceProcess.start(dir, Map.of(), env);
-                ServiceProcess b = ServiceProcess.start(dir, Map.of(), env)) {
-            a.awaitReady(Duration.ofSeconds(120));
-            b.awaitReady(Duration.ofSeconds(120));
+        try (Replicas replicas = Replicas.start(database, ISSUER, "replica-test")) {
+            ServiceProcess a = replicas.a;
+            ServiceProcess b = replicas.b;
+            Map<String, String> auth = replicas.editor;
             JsonNode bulletin = a.graphql("""
                     mutation { createSource(input: {code: "test-bulletin", title: "测试公报"}) { source { code version } } }""",
                     Map.of(), auth);

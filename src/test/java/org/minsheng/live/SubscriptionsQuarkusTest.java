@@ -28,7 +28,7 @@ import io.restassured.specification.RequestSpecification;
  * a second of their commit, and no others; WebSocket operations keep HTTP's limits.
  */
 @QuarkusTest
-class SubscriptionsQuarkusTest {
+public class SubscriptionsQuarkusTest {
 
     private static final String EDITOR = Tokens.of("erin@example.org", "editor");
 
@@ -52,7 +52,8 @@ class SubscriptionsQuarkusTest {
         return response.get("data");
     }
 
-    static Map<String, Object> figure(String region, String regionName, int value) {
+    /** A figure of gig-work markets in a region in 2019, as a test source could say it ("5个以上"). */
+    public static Map<String, Object> figure(String region, String regionName, int value) {
         Map<String, Object> input = new HashMap<>();
         input.put("indicatorCode", "employment.gig_markets");
         input.put("regionCode", region);
