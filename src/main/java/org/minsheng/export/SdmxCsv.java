@@ -19,6 +19,9 @@ public final class SdmxCsv {
     public static final List<String> COLUMNS = List.of("STRUCTURE", "STRUCTURE_ID", "ACTION", "INDICATOR", "REF_AREA",
             "TIME_PERIOD", "SOURCE", "OBS_VALUE", "UNIT_MEASURE", "OBS_QUALIFIER", "COMMENT_OBS");
 
+    /** The position of {@code OBS_VALUE}, the one numeric column. */
+    public static final int VALUE_COLUMN = COLUMNS.indexOf("OBS_VALUE");
+
     private SdmxCsv() {
     }
 

@@ -19,6 +19,7 @@ import org.minsheng.export.ExportFormat;
 import org.minsheng.export.ExportRequest;
 import org.minsheng.export.ExportRow;
 import org.minsheng.export.SdmxCsv;
+import org.minsheng.export.SpreadsheetCells;
 import org.minsheng.graphql.ClientError;
 import org.minsheng.observation.ObservationExport;
 import org.minsheng.revision.DataVersion;
@@ -158,7 +159,11 @@ public class ExportEndpoint {
         }) {
             return export.stream(request, row -> {
                 try {
-                    writer.write(format == ExportFormat.SDMX_CSV ? SdmxCsv.row(row) : row);
+                    writer.write(switch (format) {
+                        case CSV -> SpreadsheetCells.neutralised(row);
+                        case SDMX_CSV -> SpreadsheetCells.neutralised(SdmxCsv.row(row), SdmxCsv.VALUE_COLUMN);
+                        default -> row;
+                    });
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
