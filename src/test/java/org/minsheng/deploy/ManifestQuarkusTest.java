@@ -104,6 +104,8 @@ class ManifestQuarkusTest {
         Map<String, String> production = config(render("production"));
         assertEquals("true", production.get("MINSHENG_RATE_LIMIT_ENABLED"));
         assertEquals("true", production.get("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"));
+        assertFalse(production.getOrDefault("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "").isBlank(),
+                "forwarded addresses are taken only from named proxies");
         assertFalse(config(render("embedded")).containsKey("MINSHENG_RATE_LIMIT_ENABLED"));
     }
 
