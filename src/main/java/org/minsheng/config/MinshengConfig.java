@@ -61,9 +61,16 @@ public interface MinshengConfig {
         @WithDefault("2")
         int concurrentExports();
 
-        /** The largest bundle POST /import accepts, in bytes (all files, or the zip). */
+        /**
+         * The largest bundle an import accepts, in bytes: what POST /import receives (all files, or the
+         * zip), and again what it holds once unpacked.
+         */
         @WithDefault("67108864")
         long importBytes();
+
+        /** The most files a bundle may have: parts of POST /import, or entries of its zip. */
+        @WithDefault("100")
+        int importFiles();
 
         /** Largest estimated number of objects an operation may request, computed before it runs. */
         @WithDefault("200000")
@@ -131,7 +138,7 @@ public interface MinshengConfig {
 
         /**
          * Longest wait in the queue before a request gets SERVICE_UNAVAILABLE (large requests: a tenth of it). A timer answers
-         * at that moment, however long the queue..
+         * at that moment, however long the queue.
          */
         @WithDefault("10s")
         Duration queueTimeout();

@@ -13,6 +13,7 @@ public class LimitExceededException extends ClientError {
     private final long maximum;
     private final long actual;
 
+    /** {@code actual} is what the request asked for or used, or -1 when it is not known. */
     public LimitExceededException(String limit, long maximum, long actual, String message) {
         super(message);
         this.limit = limit;
@@ -30,7 +31,9 @@ public class LimitExceededException extends ClientError {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("limit", limit);
         extensions.put("maximum", maximum);
-        extensions.put("actual", actual);
+        if (actual >= 0) {
+            extensions.put("actual", actual);
+        }
         return extensions;
     }
 }

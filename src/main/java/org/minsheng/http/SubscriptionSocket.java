@@ -262,7 +262,9 @@ public class SubscriptionSocket {
             OperationDefinition operation = prepared.analysis().select(operationName);
             if (operation != null && operation.getOperation() != OperationDefinition.Operation.SUBSCRIPTION) {
                 refuse(id, List.of(GraphQLErrors.error(GraphQLErrors.BAD_USER_INPUT, "Only subscriptions run over "
-                        + "WebSocket; send " + operation.getOperation().name().toLowerCase() + "s over HTTP to /"
+                        + "WebSocket; send " + (operation.getOperation() == OperationDefinition.Operation.QUERY ? "queries"
+                                : "mutations")
+                        + " over HTTP to /"
                         + rootPath)));
                 return false;
             }

@@ -36,6 +36,7 @@ public final class BundleReader {
     private final BundleLocation location;
     private final List<Problem> problems = new ArrayList<>();
     private final MessageDigest digest;
+    private final List<String> read = new ArrayList<>();
 
     private BundleReader(BundleLocation location) {
         this.location = location;
@@ -71,7 +72,7 @@ public final class BundleReader {
         }
         return new SeedBundle(location.toString(), HexFormat.of().formatHex(digest.digest()),
                 rows(regions.values()), rows(sources.values()), rows(indicators.values()), checkedPrograms,
-                checkedObservations, sourceTexts);
+                checkedObservations, sourceTexts, List.copyOf(read));
     }
 
     private static int fileRank(String file) {
@@ -97,6 +98,7 @@ public final class BundleReader {
     private Optional<String> text(String name) {
         Optional<String> text = location.read(name);
         text.ifPresent(t -> {
+            read.add(name);
             digest.update(name.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(t.getBytes(StandardCharsets.UTF_8));

@@ -1,9 +1,9 @@
 package org.minsheng.seed;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -49,6 +49,24 @@ public class ImportGraphQLApi {
         public Boolean dryRun;
         @Description("Why: recorded in the revision of every figure the import writes.")
         public String reason;
+        @DefaultValue("false")
+        @Description("Make the whole database the bundle's, deleting every source, figure, programme, indicator "
+                + "and region it lacks. Without it an import replaces the figures of the sources it declares, "
+                + "adds and updates the rest, and deletes nothing else.")
+        public Boolean replaceAll;
+    }
+
+    @Name("ImportDeletion")
+    @Description("Rows an import deletes, by type and source.")
+    public record Deletion(
+            @NonNull @Description("Observation, Source, Program, Indicator or Region.") String type,
+            @Description("The source they belong to (null for regions and indicators).") String source,
+            @NonNull @Description("How many.") int count,
+            @NonNull @Description("The codes of the first 20 deleted rows keyed by code; empty for figures.") List<@NonNull String> codes) {
+
+        static Deletion of(ImportResult.Deletion deletion) {
+            return new Deletion(deletion.type(), deletion.source(), (int) deletion.count(), deletion.codes());
+        }
     }
 
     @Name("ImportChanges")
@@ -70,11 +88,14 @@ public class ImportGraphQLApi {
             @NonNull @Description("Whether nothing was written.") boolean dryRun,
             @NonNull @Description("The bundle's SHA-256.") String checksum,
             @NonNull @Description("The figures (observations.csv).") Changes observations,
-            @NonNull @Description("All rows of all tables, figures included.") Changes allRows) {
+            @NonNull @Description("All rows of all tables, figures included.") Changes allRows,
+            @NonNull @Description("What the import deletes, by type and source.") List<@NonNull Deletion> deletions,
+            @NonNull @Description("Files of the bundle that the import does not use.") List<@NonNull String> ignored) {
 
         static Payload of(BundleImports.Report report) {
             return new Payload(report.dryRun(), report.checksum(), Changes.of(report.observationChanges()),
-                    Changes.of(report.changes()));
+                    Changes.of(report.changes()), report.deletions().stream().map(Deletion::of).toList(),
+                    report.ignored());
         }
     }
 
@@ -84,13 +105,15 @@ public class ImportGraphQLApi {
             + "refused bundle is BAD_USER_INPUT with every \"file:line: reason\" in extensions.problems.")
     public Payload importBundle(@NonNull @Name("input") @Description("The bundle.") ImportBundle input) {
         String actor = caller.require(Caller.ADMIN).subject();
-        Map<String, byte[]> files = new LinkedHashMap<>();
+        List<UploadedBundle.Part> parts = new ArrayList<>();
         for (BundleFile file : input.files) {
-            files.put(file.path, file.content.getBytes(StandardCharsets.UTF_8));
+            byte[] content = file.content.getBytes(StandardCharsets.UTF_8);
+            parts.add(new UploadedBundle.Part(file.path, () -> new ByteArrayInputStream(content)));
         }
         try {
-            return Payload.of(imports.importFiles(files, Boolean.TRUE.equals(input.dryRun),
-                    new SeedWriter.Importer(actor, input.reason)));
+            return Payload.of(imports.importParts(parts, new BundleImports.Request(Boolean.TRUE.equals(input.dryRun),
+                    Boolean.TRUE.equals(input.replaceAll) ? SeedWriter.Scope.ALL : SeedWriter.Scope.SOURCES,
+                    new SeedWriter.Importer(actor, input.reason))));
         } catch (BundleRejectedException e) {
             throw new BundleRefusedException(e);
         }

@@ -1,10 +1,21 @@
 package org.minsheng.seed;
 
 import java.time.Instant;
+import java.util.List;
 
 /** What an import did, and what the database holds afterwards. */
 public record ImportResult(boolean imported, String location, String checksum, Instant importedAt, Counts counts,
-        Changes changes, Changes observationChanges) {
+        Changes changes, Changes observationChanges, List<Deletion> deletions) {
+
+    /**
+     * Rows an import deletes, by type and source: the figures of a source the bundle declares that
+     * it no longer has, or (replacing everything) whatever the bundle lacks. {@code codes} names the
+     * first of the rows keyed by code; figures are only counted.
+     */
+    public record Deletion(String type, String source, long count, List<String> codes) {
+
+        public static final int CODES_SHOWN = 20;
+    }
 
     /** Rows of each kind in the bundle the database holds. */
     public record Counts(int regions, int sources, int indicators, int programs, int observations) {

@@ -23,7 +23,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A validated seed bundle, ready to import: every reference resolves and every quote states its
- * figure. {@code sourceTexts} holds the full texts the bundle has, by source code.
+ * figure. {@code sourceTexts} holds the full texts the bundle has, by source code; {@code files} names
+ * the files it was read from.
  * <p>
  * Each row type is the shape of one file, bound by Jackson (a component is a CSV column or a YAML
  * field, in snake case; {@code required} columns must be in the header), and holds the mapping of
@@ -33,7 +34,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 public record SeedBundle(String location, String checksum, List<RegionRow> regions, List<SourceDef> sources,
         List<IndicatorDef> indicators, List<ProgramDef> programs, List<ObservationRow> observations,
-        Map<String, String> sourceTexts) {
+        Map<String, String> sourceTexts, List<String> files) {
 
     /** A row of regions.csv. */
     @RegisterForReflection

@@ -38,7 +38,24 @@ public class SeedImportEntity extends PanacheEntityBase {
 
     public int observations;
 
+    /** The sources this import owned, comma-separated; {@link #EVERYTHING} (or null, before V7) when it replaced all. */
+    @jakarta.persistence.Column(name = "owned_sources")
+    public String ownedSources;
+
+    public static final String EVERYTHING = "*";
+
     public static SeedImportEntity latest() {
         return SeedImportEntity.<SeedImportEntity> find("order by id desc").firstResult();
+    }
+
+    /** The latest import that owned any of {@code codes}: the one whose bundle the database holds for them. */
+    public static SeedImportEntity latestOwning(java.util.Collection<String> codes) {
+        for (SeedImportEntity record : SeedImportEntity.<SeedImportEntity> find("order by id desc").list()) {
+            if (record.ownedSources == null || record.ownedSources.equals(EVERYTHING)
+                    || java.util.Arrays.stream(record.ownedSources.split(",")).anyMatch(codes::contains)) {
+                return record;
+            }
+        }
+        return null;
     }
 }

@@ -1,5 +1,6 @@
 package org.minsheng.seed;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -13,21 +14,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.FlushMode;
+import org.hibernate.StaleStateException;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.jboss.logging.Logger;
+import org.minsheng.graphql.ConflictException;
 import org.minsheng.indicator.Indicator;
 import org.minsheng.indicator.IndicatorEntity;
 import org.minsheng.live.ChangeFeed;
@@ -48,16 +56,27 @@ import org.minsheng.revision.CodedWriter;
 import org.minsheng.revision.RevisionAction;
 import org.minsheng.revision.RevisionService;
 import org.minsheng.seed.SeedBundle.NaturalKey;
+import org.minsheng.seed.SeedBundle.ObservationRow;
 import org.minsheng.seed.SeedBundle.RegionRow;
 import org.minsheng.source.SourceDocument;
 import org.minsheng.source.SourceEntity;
 
 /**
- * Writes a validated bundle in one transaction, so that it lands whole or not at all. Rows are
- * matched on their natural keys: what is equal is left alone, what differs is updated, what the
- * bundle no longer has is deleted. Importing the same bundle twice therefore changes nothing. Each
- * row type of {@link SeedBundle} maps itself onto its table; Hibernate finds what changed. Figures
- * written through the API (those with revisions) are left as their editors left them.
+ * Writes a validated bundle in one transaction, so that it lands whole or not at all.
+ * <p>
+ * A bundle owns the sources its {@code sources.yaml} declares: the import makes the figures of
+ * those sources the bundle's (inserted, updated, deleted), inserts and updates the catalogue rows
+ * it brings (regions, indicators, programmes, sources) and deletes nothing outside its sources. Only
+ * {@link Scope#ALL} (an admin's {@code ?replace=all}) makes the whole database the bundle's. Rows
+ * are matched on their natural keys: what is equal is left alone, so importing a bundle twice
+ * changes nothing.
+ * <p>
+ * The import first reads and plans (nothing is written yet: a dry run stops there), then writes.
+ * Every row it updates or deletes is written only if it still has the version the plan read: an
+ * edit made through the API in between fails the import whole with CONFLICT, naming the rows.
+ * Figures written through the API (those with revisions) are left as their editors left them by the
+ * start-time import; an import over the API is an editorial act that applies every row and records
+ * a revision for each.
  */
 @ApplicationScoped
 public class SeedWriter {
@@ -68,98 +87,73 @@ public class SeedWriter {
     @Inject
     ChangeFeed feed;
 
+    @Inject
+    Event<ImportPlanned> planned;
+
     /** The writers of the types keyed by code: how their states read, for an import's revisions. */
     @Inject
     Instance<CodedWriter<?, ?>> codedWriters;
 
     private static final Logger LOG = Logger.getLogger(SeedWriter.class);
 
+    /** What an import may delete: the figures of its own sources, or (an admin's choice) everything it lacks. */
+    public enum Scope {
+        SOURCES,
+        ALL
+    }
+
     /** Who imports a bundle over the API, and why: their import is recorded as revisions. */
     public record Importer(String actor, String reason) {
     }
 
-    @Transactional
-    public ImportResult write(SeedBundle bundle, boolean force) {
-        return write(bundle, force, null);
+    /**
+     * How to write: {@code force} writes a bundle the database already holds; a {@code dryRun}
+     * plans and counts and writes nothing; {@code importer} is null for the import at start.
+     */
+    public record Options(boolean force, boolean dryRun, Scope scope, Importer importer) {
     }
 
-    /**
-     * Writes {@code bundle}. A seed import (no {@code importer}: at start, by the seed Job) leaves
-     * figures written through the API alone. An import over the API ({@code importer}) is an
-     * editorial act: it applies every row, and records a revision for every figure it creates,
-     * changes or deletes, naming the import.
-     */
+    /** The moment between an import's plan and its writes (never for a dry run). */
+    public record ImportPlanned(String checksum, ImportResult.Changes observations) {
+    }
+
+    /** The import at start (and of the seed Job): scoped to the bundle's sources, editors' rows kept. */
     @Transactional
-    public ImportResult write(SeedBundle bundle, boolean force, Importer importer) {
+    public ImportResult write(SeedBundle bundle, boolean force) {
+        return write(bundle, new Options(force, false, Scope.SOURCES, null));
+    }
+
+    @Transactional
+    public ImportResult write(SeedBundle bundle, Options options) {
         EntityManager em = Queries.em();
         em.find(SeedLockEntity.class, SeedLockEntity.ROW, LockModeType.PESSIMISTIC_WRITE);
-        SeedImportEntity latest = SeedImportEntity.latest();
-        fillDerivedColumns(em);
-        fillSourceTexts(em, bundle);
-        if (!force && latest != null && latest.checksum.equals(bundle.checksum())) {
+        SeedImportEntity latest = SeedImportEntity.latestOwning(bundle.sources().stream()
+                .map(SeedBundle.SourceDef::code).toList());
+        if (!options.dryRun()) {
+            fillDerivedColumns(em);
+            fillSourceTexts(em, bundle);
+        }
+        // The database holds this bundle when the latest import that owned its sources was this bundle.
+        if (!options.force() && latest != null && latest.checksum.equals(bundle.checksum())) {
             return new ImportResult(false, latest.location, latest.checksum, latest.importedAt, counts(latest), null,
-                    null);
+                    null, List.of());
         }
-        // What was written through the API belongs to its editors: a seed import neither overwrites
-        // nor deletes it, nor brings back a figure an editor deleted.
-        Edited edited = importer == null ? Edited.read(em, revisions) : Edited.NONE;
-        Map<String, Map<String, CodedWriter.State>> before = importer == null ? Map.of() : codedStates();
-        Sync sync = new Sync(em);
-        List<SourceEntity> oldSources = sync.upsert(SourceEntity.class, bundle.sources(), s -> s.code,
-                SeedBundle.SourceDef::code, SourceEntity::new, edited.unlessWritten(em, SourceDocument.TYPE,
-                        SeedBundle.SourceDef::code, (def, e) -> {
-                            def.applyTo(e);
-                            e.fullText = bundle.sourceTexts().get(def.code());
-                        }));
-        List<RegionEntity> oldRegions = sync.upsert(RegionEntity.class, parentsFirst(bundle.regions()), r -> r.code,
-                RegionRow::code, RegionEntity::new, edited.unlessWritten(em, Region.TYPE, RegionRow::code,
-                        RegionRow::applyTo));
-        List<RegionAncestorEntity> oldAncestors = sync.upsert(RegionAncestorEntity.class, closure(bundle.regions()),
-                a -> List.of(a.regionCode, a.ancestorCode), a -> List.of(a.regionCode, a.ancestorCode),
-                RegionAncestorEntity::new, (a, e) -> {
-                    e.regionCode = a.regionCode;
-                    e.ancestorCode = a.ancestorCode;
-                    e.distance = a.distance;
-                });
-        List<IndicatorEntity> oldIndicators = sync.upsert(IndicatorEntity.class, bundle.indicators(), i -> i.code,
-                SeedBundle.IndicatorDef::code, IndicatorEntity::new, edited.unlessWritten(em, Indicator.TYPE,
-                        SeedBundle.IndicatorDef::code, SeedBundle.IndicatorDef::applyTo));
-        List<ProgramEntity> oldPrograms = sync.upsert(ProgramEntity.class, bundle.programs(), p -> p.code,
-                SeedBundle.ProgramDef::code, ProgramEntity::new, edited.unlessWritten(em, Program.TYPE,
-                        SeedBundle.ProgramDef::code, SeedBundle.ProgramDef::applyTo));
-        List<ProgramRegionEntity> oldProgramRegions = sync.upsert(ProgramRegionEntity.class,
-                bundle.programs().stream().flatMap(p -> p.regions().stream().map(r -> List.of(p.code(), r))).toList(),
-                l -> List.of(l.programCode, l.regionCode), l -> l, ProgramRegionEntity::new, (l, e) -> {
-                    e.programCode = l.get(0);
-                    e.regionCode = l.get(1);
-                });
-        List<ProgramIndicatorEntity> oldProgramIndicators = sync.upsert(ProgramIndicatorEntity.class,
-                bundle.programs().stream().flatMap(p -> listOrEmpty(p.indicators()).stream().map(i -> List.of(p.code(), i)))
-                        .toList(),
-                l -> List.of(l.programCode, l.indicatorCode), l -> l, ProgramIndicatorEntity::new, (l, e) -> {
-                    e.programCode = l.get(0);
-                    e.indicatorCode = l.get(1);
-                });
-        syncObservations(em, sync, bundle.observations(), edited, importer,
-                importer == null ? null : importReason(importer, bundle));
-        oldSources.removeIf(e -> edited.has(SourceDocument.TYPE, e.code));
-        oldRegions.removeIf(e -> edited.has(Region.TYPE, e.code));
-        oldIndicators.removeIf(e -> edited.has(Indicator.TYPE, e.code));
-        oldPrograms.removeIf(e -> edited.has(Program.TYPE, e.code));
-
-        // Dependents first, so that no foreign key points at a deleted row (figures went first).
-        sync.delete(oldProgramIndicators);
-        sync.delete(oldProgramRegions);
-        sync.delete(oldPrograms);
-        sync.delete(oldIndicators);
-        sync.delete(oldAncestors);
-        oldRegions.sort(Comparator.comparing((RegionEntity r) -> r.level).reversed());
-        sync.delete(oldRegions);
-        sync.delete(oldSources);
+        SessionImplementor session = em.unwrap(SessionImplementor.class);
+        // What the transaction wrote before counts (an editor's write); from here, nothing reaches the
+        // database before the plan is whole, and a dry run never writes.
         em.flush();
-        if (importer != null) {
-            recordCodedChanges(before, codedStates(), importer, importReason(importer, bundle));
+        session.setHibernateFlushMode(FlushMode.MANUAL);
+        Plan plan = new Plan(em, bundle, options, options.importer() == null ? Edited.read(em, revisions) : Edited.NONE);
+        Map<String, Map<String, CodedWriter.State>> before = options.importer() == null ? Map.of() : codedStates();
+        plan.catalogue();
+        plan.observations();
+        if (options.dryRun()) {
+            em.clear();
+            return plan.result(false, Instant.now(), bundle.location());
         }
+        planned.fire(new ImportPlanned(bundle.checksum(), plan.sync.changes(ObservationEntity.class)));
+        session.setHibernateFlushMode(FlushMode.AUTO);
+        plan.write(before);
 
         SeedImportEntity record = new SeedImportEntity();
         record.checksum = bundle.checksum();
@@ -170,9 +164,362 @@ public class SeedWriter {
         record.indicators = bundle.indicators().size();
         record.programs = bundle.programs().size();
         record.observations = bundle.observations().size();
+        record.ownedSources = options.scope() == Scope.ALL ? SeedImportEntity.EVERYTHING
+                : bundle.sources().stream().map(SeedBundle.SourceDef::code).sorted().collect(Collectors.joining(","));
         record.persist();
+        em.flush();
         return new ImportResult(true, record.location, record.checksum, record.importedAt, counts(record),
-                sync.changes(), sync.changes(ObservationEntity.class));
+                plan.sync.changes(), plan.sync.changes(ObservationEntity.class), plan.deletions());
+    }
+
+    /** How many figures are read, written, revised at a time, then let go of. */
+    private static final int CHUNK = 1000;
+
+    /**
+     * One import: first what it will change (the catalogue rows applied to their entities, the
+     * figures classified by their stored state), then the writes.
+     */
+    private final class Plan {
+
+        private final EntityManager em;
+        private final SessionImplementor session;
+        private final SeedBundle bundle;
+        private final Options options;
+        private final Edited edited;
+        private final Sync sync;
+        private final Set<String> sources;
+
+        private List<SourceEntity> oldSources = List.of();
+        private List<RegionEntity> oldRegions = List.of();
+        private List<RegionAncestorEntity> oldAncestors = List.of();
+        private List<IndicatorEntity> oldIndicators = List.of();
+        private List<ProgramEntity> oldPrograms = List.of();
+        private List<ProgramRegionEntity> oldProgramRegions = List.of();
+        private List<ProgramIndicatorEntity> oldProgramIndicators = List.of();
+
+        /** Figures to insert, update (with the version read) and delete (with the version read). */
+        private final List<ObservationRow> inserts = new ArrayList<>();
+        private final List<Planned> updates = new ArrayList<>();
+        private final List<Planned> deletes = new ArrayList<>();
+
+        Plan(EntityManager em, SeedBundle bundle, Options options, Edited edited) {
+            this.em = em;
+            this.session = em.unwrap(SessionImplementor.class);
+            this.bundle = bundle;
+            this.options = options;
+            this.edited = edited;
+            this.sync = new Sync(em, options.dryRun());
+            this.sources = bundle.sources().stream().map(SeedBundle.SourceDef::code).collect(Collectors.toSet());
+        }
+
+        private boolean all() {
+            return options.scope() == Scope.ALL;
+        }
+
+        /** The catalogue's rows applied to their entities (not yet flushed), and what only the bundle's scope would delete. */
+        void catalogue() {
+            oldSources = sync.upsert(SourceEntity.class, bundle.sources(), s -> s.code, SeedBundle.SourceDef::code,
+                    SourceEntity::new, edited.unlessWritten(em, SourceDocument.TYPE, SeedBundle.SourceDef::code,
+                            (def, e) -> {
+                                def.applyTo(e);
+                                e.fullText = bundle.sourceTexts().get(def.code());
+                            }));
+            oldRegions = sync.upsert(RegionEntity.class, parentsFirst(bundle.regions()), r -> r.code, RegionRow::code,
+                    RegionEntity::new, edited.unlessWritten(em, Region.TYPE, RegionRow::code, RegionRow::applyTo));
+            Set<String> bundleRegions = bundle.regions().stream().map(RegionRow::code).collect(Collectors.toSet());
+            oldAncestors = sync.upsert(RegionAncestorEntity.class, closure(bundle.regions()),
+                    a -> List.of(a.regionCode, a.ancestorCode), a -> List.of(a.regionCode, a.ancestorCode),
+                    RegionAncestorEntity::new, (a, e) -> {
+                        e.regionCode = a.regionCode;
+                        e.ancestorCode = a.ancestorCode;
+                        e.distance = a.distance;
+                    });
+            // A region the bundle brings has the bundle's ancestors, and no others.
+            oldAncestors.removeIf(a -> !all() && !bundleRegions.contains(a.regionCode));
+            oldIndicators = sync.upsert(IndicatorEntity.class, bundle.indicators(), i -> i.code,
+                    SeedBundle.IndicatorDef::code, IndicatorEntity::new, edited.unlessWritten(em, Indicator.TYPE,
+                            SeedBundle.IndicatorDef::code, SeedBundle.IndicatorDef::applyTo));
+            oldPrograms = sync.upsert(ProgramEntity.class, bundle.programs(), p -> p.code, SeedBundle.ProgramDef::code,
+                    ProgramEntity::new, edited.unlessWritten(em, Program.TYPE, SeedBundle.ProgramDef::code,
+                            SeedBundle.ProgramDef::applyTo));
+            Set<String> bundlePrograms = bundle.programs().stream().map(SeedBundle.ProgramDef::code)
+                    .collect(Collectors.toSet());
+            oldProgramRegions = sync.upsert(ProgramRegionEntity.class,
+                    bundle.programs().stream().flatMap(p -> p.regions().stream().map(r -> List.of(p.code(), r))).toList(),
+                    l -> List.of(l.programCode, l.regionCode), l -> l, ProgramRegionEntity::new, (l, e) -> {
+                        e.programCode = l.get(0);
+                        e.regionCode = l.get(1);
+                    });
+            oldProgramRegions.removeIf(l -> !all() && !bundlePrograms.contains(l.programCode));
+            oldProgramIndicators = sync.upsert(ProgramIndicatorEntity.class,
+                    bundle.programs().stream().flatMap(p -> listOrEmpty(p.indicators()).stream().map(i -> List.of(p.code(), i)))
+                            .toList(),
+                    l -> List.of(l.programCode, l.indicatorCode), l -> l, ProgramIndicatorEntity::new, (l, e) -> {
+                        e.programCode = l.get(0);
+                        e.indicatorCode = l.get(1);
+                    });
+            oldProgramIndicators.removeIf(l -> !all() && !bundlePrograms.contains(l.programCode));
+            // Outside the bundle's scope, nothing of the catalogue is deleted.
+            if (!all()) {
+                oldSources = new ArrayList<>();
+                oldRegions = new ArrayList<>();
+                oldIndicators = new ArrayList<>();
+                oldPrograms = new ArrayList<>();
+            }
+            oldSources.removeIf(e -> edited.has(SourceDocument.TYPE, e.code));
+            oldRegions.removeIf(e -> edited.has(Region.TYPE, e.code));
+            oldIndicators.removeIf(e -> edited.has(Indicator.TYPE, e.code));
+            oldPrograms.removeIf(e -> edited.has(Program.TYPE, e.code));
+            sync.count(SourceEntity.class, Sync.DELETED, oldSources.size());
+            sync.count(RegionEntity.class, Sync.DELETED, oldRegions.size());
+            sync.count(RegionAncestorEntity.class, Sync.DELETED, oldAncestors.size());
+            sync.count(IndicatorEntity.class, Sync.DELETED, oldIndicators.size());
+            sync.count(ProgramEntity.class, Sync.DELETED, oldPrograms.size());
+            sync.count(ProgramRegionEntity.class, Sync.DELETED, oldProgramRegions.size());
+            sync.count(ProgramIndicatorEntity.class, Sync.DELETED, oldProgramIndicators.size());
+        }
+
+        /**
+         * The figures in scope, read as rows (never entities) and compared with the bundle's: each
+         * is unchanged, to update or to delete; the bundle's rows left over are to insert.
+         */
+        void observations() {
+            Map<NaturalKey, ObservationRow> wanted = new LinkedHashMap<>();
+            for (ObservationRow row : bundle.observations()) {
+                if (!edited.deleted().contains(row.key())) {
+                    wanted.put(row.key(), row);
+                }
+            }
+            String scope = all() ? "" : " where o.sourceCode in :sources";
+            var query = em.createQuery("select o.id, o.version, o.indicatorCode, o.regionCode, o.periodStart, o.periodEnd,"
+                    + " o.sourceCode, o.value, o.qualifier, o.quote, o.note from ObservationEntity o" + scope, Object[].class)
+                    .setHint("org.hibernate.fetchSize", CHUNK).setHint("org.hibernate.readOnly", true);
+            if (!all()) {
+                query.setParameter("sources", sources.isEmpty() ? Set.of("") : sources);
+            }
+            query.getResultStream().forEach(r -> {
+                long id = (Long) r[0];
+                int version = (Integer) r[1];
+                NaturalKey key = new NaturalKey((String) r[2], (String) r[3], (LocalDate) r[4], (LocalDate) r[5],
+                        (String) r[6]);
+                ObservationRow row = wanted.remove(key);
+                if (edited.written().contains(id)) {
+                    sync.count(ObservationEntity.class, Sync.UNCHANGED, 1);
+                } else if (row == null) {
+                    deletes.add(new Planned(id, version, key, null));
+                } else if (same(row, (BigDecimal) r[7], r[8], (String) r[9], (String) r[10])) {
+                    sync.count(ObservationEntity.class, Sync.UNCHANGED, 1);
+                } else {
+                    updates.add(new Planned(id, version, key, row));
+                }
+            });
+            inserts.addAll(wanted.values());
+            sync.count(ObservationEntity.class, Sync.INSERTED, inserts.size());
+            sync.count(ObservationEntity.class, Sync.UPDATED, updates.size());
+            sync.count(ObservationEntity.class, Sync.DELETED, deletes.size());
+        }
+
+        private static boolean same(ObservationRow row, BigDecimal value, Object qualifier, String quote, String note) {
+            return value != null && value.compareTo(row.value()) == 0 && row.qualifier() == qualifier
+                    && Objects.equals(row.quote(), quote) && Objects.equals(row.note(), note);
+        }
+
+        /** What the import deletes, by type and source. */
+        List<ImportResult.Deletion> deletions() {
+            List<ImportResult.Deletion> deletions = new ArrayList<>();
+            Map<String, Long> figures = new TreeMap<>();
+            deletes.forEach(d -> figures.merge(d.key().source(), 1L, Long::sum));
+            figures.forEach((source, count) -> deletions.add(new ImportResult.Deletion(Observation.TYPE, source, count,
+                    List.of())));
+            deletion(deletions, Program.TYPE, oldPrograms, p -> p.sourceCode, p -> p.code);
+            deletion(deletions, Indicator.TYPE, oldIndicators, i -> null, i -> i.code);
+            deletion(deletions, Region.TYPE, oldRegions, r -> null, r -> r.code);
+            deletion(deletions, SourceDocument.TYPE, oldSources, s -> s.code, s -> s.code);
+            return deletions;
+        }
+
+        private <E> void deletion(List<ImportResult.Deletion> deletions, String type, List<E> rows,
+                Function<E, String> source, Function<E, String> code) {
+            Map<String, List<String>> bySource = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+            rows.forEach(row -> bySource.computeIfAbsent(source.apply(row), s -> new ArrayList<>()).add(code.apply(row)));
+            bySource.forEach((s, codes) -> deletions.add(new ImportResult.Deletion(type, s, codes.size(),
+                    codes.stream().sorted().limit(ImportResult.Deletion.CODES_SHOWN).toList())));
+        }
+
+        ImportResult result(boolean imported, Instant at, String location) {
+            return new ImportResult(imported, location, bundle.checksum(), at, new ImportResult.Counts(
+                    bundle.regions().size(), bundle.sources().size(), bundle.indicators().size(),
+                    bundle.programs().size(), bundle.observations().size()), sync.changes(),
+                    sync.changes(ObservationEntity.class), deletions());
+        }
+
+        /** Writes the plan: catalogue rows first, then the figures, then what the scope deletes. */
+        void write(Map<String, Map<String, CodedWriter.State>> before) {
+            checkVersions();
+            flush();
+            String reason = options.importer() == null ? null : importReason(options.importer(), bundle);
+            insertFigures(reason);
+            updateFigures(reason);
+            deleteFigures(reason);
+            em.clear();
+            // Dependents first, so that no foreign key points at a deleted row (figures went first).
+            sync.delete(oldProgramIndicators);
+            sync.delete(oldProgramRegions);
+            sync.delete(oldPrograms);
+            sync.delete(oldIndicators);
+            sync.delete(oldAncestors);
+            oldRegions.sort(Comparator.comparing((RegionEntity r) -> r.level).reversed());
+            sync.delete(oldRegions);
+            sync.delete(oldSources);
+            flush();
+            if (options.importer() != null) {
+                recordCodedChanges(before, codedStates(), options.importer(), reason);
+            }
+        }
+
+        /** Every figure to update or delete still has the version the plan read; CONFLICT naming those that do not. */
+        private void checkVersions() {
+            Map<Long, Planned> byId = new HashMap<>();
+            updates.forEach(p -> byId.put(p.id(), p));
+            deletes.forEach(p -> byId.put(p.id(), p));
+            Map<Long, Integer> now = new HashMap<>();
+            for (Object[] row : Batches.chunked(byId.keySet(), ids -> em.createQuery(
+                    "select o.id, o.version from ObservationEntity o where o.id in :ids", Object[].class)
+                    .setParameter("ids", ids).getResultList())) {
+                now.put((Long) row[0], (Integer) row[1]);
+            }
+            List<Planned> stale = byId.values().stream().filter(p -> !Objects.equals(now.get(p.id()), p.version()))
+                    .sorted(Comparator.comparingLong(Planned::id)).toList();
+            if (!stale.isEmpty()) {
+                throw conflict(stale.stream().map(p -> p.describe(now.get(p.id()))).toList());
+            }
+        }
+
+        private void flush() {
+            try {
+                em.flush();
+            } catch (OptimisticLockException | StaleStateException e) {
+                throw conflict(List.of(staleRow(e)));
+            }
+        }
+
+        private void insertFigures(String reason) {
+            for (List<ObservationRow> chunk : chunks(inserts)) {
+                List<ObservationEntity> created = new ArrayList<>();
+                for (ObservationRow row : chunk) {
+                    ObservationEntity e = new ObservationEntity();
+                    row.applyTo(e);
+                    em.persist(e);
+                    created.add(e);
+                }
+                flush();
+                List<ObservationEvent> events = new ArrayList<>();
+                for (ObservationEntity e : created) {
+                    ObservationWriter.State after = ObservationWriter.State.of(e);
+                    events.add(ObservationEvent.created(e.id, revision(e.id, RevisionAction.CREATE, null, after, reason),
+                            after));
+                }
+                finish(events);
+            }
+        }
+
+        private void updateFigures(String reason) {
+            for (List<Planned> chunk : chunks(updates)) {
+                Map<Long, ObservationEntity> loaded = load(chunk);
+                List<ObservationEntity> written = new ArrayList<>();
+                List<ObservationWriter.State> befores = new ArrayList<>();
+                for (Planned planned : chunk) {
+                    ObservationEntity e = loaded.get(planned.id());
+                    befores.add(ObservationWriter.State.of(e));
+                    planned.row().applyTo(e);
+                    written.add(e);
+                }
+                flush();
+                List<ObservationEvent> events = new ArrayList<>();
+                for (int i = 0; i < written.size(); i++) {
+                    ObservationEntity e = written.get(i);
+                    ObservationWriter.State after = ObservationWriter.State.of(e);
+                    events.add(ObservationEvent.updated(e.id, revision(e.id, RevisionAction.UPDATE, befores.get(i), after,
+                            reason), befores.get(i), after));
+                }
+                finish(events);
+            }
+        }
+
+        private void deleteFigures(String reason) {
+            for (List<Planned> chunk : chunks(deletes)) {
+                List<ObservationEvent> events = new ArrayList<>();
+                for (ObservationEntity e : load(chunk).values()) {
+                    ObservationWriter.State before = ObservationWriter.State.of(e);
+                    events.add(ObservationEvent.deleted(e.id, revision(e.id, RevisionAction.DELETE, before, null, reason),
+                            before));
+                    em.remove(e);
+                }
+                flush();
+                finish(events);
+            }
+        }
+
+        /** The planned figures as entities, each still at the version the plan read (CONFLICT otherwise). */
+        private Map<Long, ObservationEntity> load(List<Planned> chunk) {
+            Map<Long, ObservationEntity> loaded = new HashMap<>();
+            em.createQuery("from ObservationEntity o where o.id in :ids", ObservationEntity.class)
+                    .setParameter("ids", chunk.stream().map(Planned::id).toList()).getResultList()
+                    .forEach(e -> loaded.put(e.id, e));
+            List<String> stale = chunk.stream().filter(p -> loaded.get(p.id()) == null
+                    || loaded.get(p.id()).version != p.version())
+                    .map(p -> p.describe(loaded.get(p.id()) == null ? null : loaded.get(p.id()).version)).toList();
+            if (!stale.isEmpty()) {
+                throw conflict(stale);
+            }
+            return loaded;
+        }
+
+        private Long revision(long id, RevisionAction action, ObservationWriter.State before,
+                ObservationWriter.State after, String reason) {
+            return options.importer() == null ? null
+                    : revisions.record(Observation.TYPE, Long.toString(id), action, before, after,
+                            options.importer().actor(), reason, null).id;
+        }
+
+        /** After a chunk's writes: its revisions written, its events published, its entities let go of. */
+        private void finish(List<ObservationEvent> events) {
+            flush();
+            feed.publish(events);
+            em.clear();
+        }
+    }
+
+    /** A figure the plan will update (to {@code row}) or delete, as read: its ID and version. */
+    private record Planned(long id, int version, NaturalKey key, ObservationRow row) {
+
+        String describe(Integer now) {
+            return Observation.TYPE + " " + id + " (" + key.indicator() + ", " + key.region() + ", " + key.periodStart()
+                    + "/" + key.periodEnd() + ", " + key.source() + "): version " + version + " read, "
+                    + (now == null ? "since deleted" : "now " + now);
+        }
+    }
+
+    private static ConflictException conflict(List<String> rows) {
+        int shown = Math.min(rows.size(), 20);
+        return new ConflictException("The data changed while the import ran, so nothing was imported: "
+                + String.join("; ", rows.subList(0, shown)) + (rows.size() > shown ? "; and " + (rows.size() - shown)
+                        + " more" : "")
+                + ". Import the bundle again to apply it over these changes", rows);
+    }
+
+    /** The row a stale write names, as Hibernate reports it: "ObservationEntity#42". */
+    private static String staleRow(RuntimeException e) {
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof org.hibernate.StaleObjectStateException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof org.hibernate.StaleObjectStateException stale) {
+            String entity = stale.getEntityName().substring(stale.getEntityName().lastIndexOf('.') + 1)
+                    .replace("Entity", "");
+            return entity + " " + stale.getIdentifier() + ": written by someone else since the import read it";
+        }
+        return "a row written by someone else since the import read it";
     }
 
     /**
@@ -215,110 +562,12 @@ public class SeedWriter {
         });
     }
 
-    /** How many figures are written, checked and revised at a time, then let go of. */
-    private static final int CHUNK = 1000;
-
-    /**
-     * Makes the figures those of the bundle, streaming: the existing figures are known by their
-     * natural keys only, and each chunk of rows is matched, written, revised, flushed and let go
-     * of, so that memory does not grow with the table. Figures the bundle no longer has are
-     * deleted in chunks too. Figures written through the API are left alone by a seed import
-     * ({@code edited}); an import over the API ({@code importer}) records a revision of every
-     * figure it creates, changes or deletes.
-     */
-    private void syncObservations(EntityManager em, Sync sync, List<SeedBundle.ObservationRow> rows, Edited edited,
-            Importer importer, String reason) {
-        em.flush();
-        Map<NaturalKey, Long> existing = observationKeys(em);
-        SessionImplementor session = em.unwrap(SessionImplementor.class);
+    private static <T> List<List<T>> chunks(List<T> rows) {
+        List<List<T>> chunks = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += CHUNK) {
-            List<SeedBundle.ObservationRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-            List<Long> ids = chunk.stream().map(row -> existing.get(row.key())).filter(Objects::nonNull).toList();
-            Map<Long, ObservationEntity> loaded = new HashMap<>();
-            if (!ids.isEmpty()) {
-                em.createQuery("from ObservationEntity o where o.id in :ids", ObservationEntity.class)
-                        .setParameter("ids", ids).getResultList().forEach(e -> loaded.put(e.id, e));
-            }
-            List<Written> written = new ArrayList<>();
-            for (SeedBundle.ObservationRow row : chunk) {
-                if (edited.deleted().contains(row.key())) {
-                    continue;
-                }
-                Long id = existing.remove(row.key());
-                if (id == null) {
-                    ObservationEntity e = new ObservationEntity();
-                    row.applyTo(e);
-                    em.persist(e);
-                    sync.count(ObservationEntity.class, Sync.INSERTED);
-                    written.add(new Written(e, null));
-                    continue;
-                }
-                ObservationEntity e = loaded.get(id);
-                if (edited.written().contains(id)) {
-                    sync.count(ObservationEntity.class, Sync.UNCHANGED);
-                    continue;
-                }
-                ObservationWriter.State before = ObservationWriter.State.of(e);
-                row.applyTo(e);
-                if (Sync.dirty(session, e)) {
-                    sync.count(ObservationEntity.class, Sync.UPDATED);
-                    written.add(new Written(e, before));
-                } else {
-                    sync.count(ObservationEntity.class, Sync.UNCHANGED);
-                }
-            }
-            em.flush();
-            // After the flush: the states recorded carry the versions written.
-            List<ObservationEvent> events = new ArrayList<>();
-            for (Written w : written) {
-                ObservationWriter.State after = ObservationWriter.State.of(w.entity());
-                Long revision = importer == null ? null
-                        : revisions.record(Observation.TYPE, w.entity().id.toString(), w.before() == null
-                                ? RevisionAction.CREATE
-                                : RevisionAction.UPDATE, w.before(), after, importer.actor(), reason, null).id;
-                events.add(w.before() == null ? ObservationEvent.created(w.entity().id, revision, after)
-                        : ObservationEvent.updated(w.entity().id, revision, w.before(), after));
-            }
-            em.flush();
-            feed.publish(events);
-            em.clear();
+            chunks.add(rows.subList(from, Math.min(rows.size(), from + CHUNK)));
         }
-        List<Long> gone = existing.values().stream().filter(id -> !edited.written().contains(id)).toList();
-        for (int from = 0; from < gone.size(); from += CHUNK) {
-            List<Long> ids = gone.subList(from, Math.min(gone.size(), from + CHUNK));
-            List<ObservationEvent> events = new ArrayList<>();
-            for (ObservationEntity e : em.createQuery("from ObservationEntity o where o.id in :ids",
-                    ObservationEntity.class).setParameter("ids", ids).getResultList()) {
-                ObservationWriter.State before = ObservationWriter.State.of(e);
-                Long revision = importer == null ? null
-                        : revisions.record(Observation.TYPE, e.id.toString(), RevisionAction.DELETE, before, null,
-                                importer.actor(), reason, null).id;
-                events.add(ObservationEvent.deleted(e.id, revision, before));
-            }
-            em.flush();
-            feed.publish(events);
-            em.createQuery("delete from ObservationEntity o where o.id in :ids").setParameter("ids", ids).executeUpdate();
-            ids.forEach(id -> sync.count(ObservationEntity.class, Sync.DELETED));
-            em.clear();
-        }
-    }
-
-    /** Every figure's ID by its natural key: what a bundle's rows are matched on. */
-    private static Map<NaturalKey, Long> observationKeys(EntityManager em) {
-        Map<NaturalKey, Long> keys = new HashMap<>();
-        // Codes repeat from row to row: one string of each is kept.
-        Map<String, String> codes = new HashMap<>();
-        em.createQuery("select o.id, o.indicatorCode, o.regionCode, o.periodStart, o.periodEnd, o.sourceCode"
-                + " from ObservationEntity o", Object[].class).getResultStream().forEach(row -> keys.put(
-                        new NaturalKey(codes.computeIfAbsent((String) row[1], c -> c),
-                                codes.computeIfAbsent((String) row[2], c -> c), (LocalDate) row[3], (LocalDate) row[4],
-                                codes.computeIfAbsent((String) row[5], c -> c)),
-                        (Long) row[0]));
-        return keys;
-    }
-
-    /** A figure an import wrote, with its state before (null when the import created it). */
-    private record Written(ObservationEntity entity, ObservationWriter.State before) {
+        return chunks;
     }
 
     /**
@@ -455,19 +704,21 @@ public class SeedWriter {
         static final int UNCHANGED = 3;
 
         private final EntityManager em;
+        private final boolean dryRun;
 
         /** Inserted, updated, deleted and unchanged rows of each table, by entity name. */
-        private final Map<String, int[]> byTable = new LinkedHashMap<>();
+        private final Map<String, long[]> byTable = new LinkedHashMap<>();
 
-        Sync(EntityManager em) {
+        Sync(EntityManager em, boolean dryRun) {
             this.em = em;
+            this.dryRun = dryRun;
         }
 
         /**
-         * Makes the table of {@code type} hold {@code wanted}: rows are matched on their keys, new
-         * ones persisted, existing ones overwritten by {@code apply} and left to Hibernate's dirty
-         * checking, which writes (and counts) only those that changed. Returns the existing rows the
-         * bundle no longer has, for {@link #delete} once nothing refers to them.
+         * Applies {@code wanted} onto the table of {@code type}: rows are matched on their keys, new
+         * ones persisted (not in a dry run), existing ones overwritten by {@code apply} and left to
+         * Hibernate's dirty checking, which writes (and counts) only those that changed, at the next
+         * flush. Returns the existing rows the bundle does not have.
          */
         <E, D, K> List<E> upsert(Class<E> type, Collection<D> wanted, Function<E, K> entityKey, Function<D, K> definitionKey,
                 Supplier<E> create, BiConsumer<D, E> apply) {
@@ -480,12 +731,14 @@ public class SeedWriter {
                 if (entity == null) {
                     entity = create.get();
                     apply.accept(definition, entity);
-                    em.persist(entity);
-                    count(type, INSERTED);
+                    if (!dryRun) {
+                        em.persist(entity);
+                    }
+                    count(type, INSERTED, 1);
                     continue;
                 }
                 apply.accept(definition, entity);
-                count(type, dirty(session, entity) ? UPDATED : UNCHANGED);
+                count(type, dirty(session, entity) ? UPDATED : UNCHANGED, 1);
             }
             return new ArrayList<>(byKey.values());
         }
@@ -497,33 +750,32 @@ public class SeedWriter {
             return persister.findDirty(persister.getValues(entity), entry.getLoadedState(), entity, session) != null;
         }
 
-        /** Deletes {@code rows}, read before the figures' chunks were let go of (merged back first). */
+        /** Deletes {@code rows} (counted by the plan), read before the figures' chunks were let go of. */
         <E> void delete(List<E> rows) {
             for (E row : rows) {
                 em.remove(em.contains(row) ? row : em.merge(row));
-                count(row.getClass(), DELETED);
             }
         }
 
-        void count(Class<?> type, int which) {
-            byTable.computeIfAbsent(type.getSimpleName(), k -> new int[4])[which]++;
+        void count(Class<?> type, int which, long n) {
+            byTable.computeIfAbsent(type.getSimpleName(), k -> new long[4])[which] += n;
         }
 
         /** The changes to the table of {@code type}. */
         ImportResult.Changes changes(Class<?> type) {
-            int[] c = byTable.getOrDefault(type.getSimpleName(), new int[4]);
-            return new ImportResult.Changes(c[0], c[1], c[2], c[3]);
+            long[] c = byTable.getOrDefault(type.getSimpleName(), new long[4]);
+            return new ImportResult.Changes((int) c[0], (int) c[1], (int) c[2], (int) c[3]);
         }
 
         /** The changes to every table. */
         ImportResult.Changes changes() {
-            int[] total = new int[4];
+            long[] total = new long[4];
             byTable.values().forEach(c -> {
                 for (int i = 0; i < 4; i++) {
                     total[i] += c[i];
                 }
             });
-            return new ImportResult.Changes(total[0], total[1], total[2], total[3]);
+            return new ImportResult.Changes((int) total[0], (int) total[1], (int) total[2], (int) total[3]);
         }
     }
 }

@@ -170,8 +170,8 @@ public class SubscriptionsQuarkusTest {
                     Map.of("query", "{ regions(first: 1) { totalCount } }")));
             JsonNode refused = socket.next(2);
             assertEquals("error", refused.get("type").asText(), refused::toString);
-            assertTrue(refused.at("/payload/0/message").asText().contains("Only subscriptions run over WebSocket"),
-                    refused::toString);
+            assertEquals("Only subscriptions run over WebSocket; send queries over HTTP to /graphql",
+                    refused.at("/payload/0/message").asText(), refused::toString);
 
             StringBuilder deep = new StringBuilder("subscription { observationChanged { observation { region {");
             deep.append(" parent {".repeat(12)).append(" code").append(" }".repeat(12)).append(" } } } }");

@@ -37,10 +37,13 @@ class BundleImportQuarkusTest {
 
     private static final String ADMIN = Tokens.of("root@example.org", "admin");
 
+    /** The source this test's bundles declare, and only this test writes. */
+    private static final String SOURCE = "bundle-import-test";
+
     /** The seed bundle, a test bulletin (a source without a text) and 100 figures quoted from it. */
     private static TestBundle hundredRows(Integer badRow) {
         TestBundle bundle = TestBundle.copyOfSeeds();
-        bundle.append("sources.yaml", "- code: test-bulletin\n  title: 测试公报\n  publisher: Minsheng tests\n"
+        bundle.append("sources.yaml", "- code: " + SOURCE + "\n  title: 测试公报\n  publisher: Minsheng tests\n"
                 + "  date: 2025-06-30\n  date_precision: DAY\n");
         List<String> townships = bundle.read("regions.csv").lines().filter(l -> l.contains(",TOWNSHIP,"))
                 .map(l -> l.split(",")[0]).limit(100).toList();
@@ -48,7 +51,7 @@ class BundleImportQuarkusTest {
         for (int i = 0; i < 100; i++) {
             String region = badRow != null && i == badRow ? "159999" : townships.get(i);
             rows.append("employment.gig_markets,").append(region).append(",2025,").append(i + 1)
-                    .append(",EXACT,test-bulletin,建成零工市场").append(i + 1).append("个,\n");
+                    .append(",EXACT,").append(SOURCE).append(",建成零工市场").append(i + 1).append("个,\n");
         }
         bundle.append("observations.csv", rows.toString());
         return bundle;
@@ -127,7 +130,7 @@ class BundleImportQuarkusTest {
 
         // Every figure the import wrote has a revision naming it.
         JsonNode revisions = GraphQL.data("""
-                { observations(filter: {sourceCodes: ["test-bulletin"]}, first: 100) {
+                { observations(filter: {sourceCodes: ["bundle-import-test"]}, first: 100) {
                     totalCount nodes { version revisions { action by reason } } } }""").get("observations");
         assertEquals(99, revisions.get("totalCount").asInt());
         for (JsonNode node : revisions.get("nodes")) {
@@ -138,9 +141,21 @@ class BundleImportQuarkusTest {
             assertTrue(node.at("/revisions/0/reason").asText().startsWith("bulletin-7 (bundle sha256 "));
         }
 
-        // The seed bundle again: the 99 figures are deleted (each with a revision), the seeds remain.
+        // The seed bundle alone owns only the article's source: this source's figures are left as they were.
         JsonNode seeds = post(ADMIN, TestBundle.copyOfSeeds(), "", true, 200);
-        assertEquals(99, seeds.at("/observations/deleted").asInt(), seeds.toString());
+        assertEquals(0, seeds.at("/observations/deleted").asInt(), seeds.toString());
+        assertEquals(0, seeds.at("/deletions").size(), seeds.toString());
+        assertEquals(before + 99, figures());
+
+        // Declaring the source without its figures deletes them; the dry run lists that and writes nothing.
+        TestBundle emptied = hundredRows(null);
+        emptied.replace("observations.csv", rowsOf(emptied), "");
+        JsonNode wouldDelete = post(ADMIN, emptied, "?dryRun=true", false, 200);
+        assertEquals(GraphQL.parse("[{\"type\":\"Observation\",\"source\":\"" + SOURCE + "\",\"count\":99}]"),
+                wouldDelete.get("deletions"), wouldDelete.toString());
+        assertEquals(before + 99, figures(), "a dry run writes nothing");
+        JsonNode deleted = post(ADMIN, emptied, "?reason=withdrawn", false, 200);
+        assertEquals(99, deleted.at("/observations/deleted").asInt(), deleted.toString());
         assertEquals(before, figures());
         Map<String, Integer> actions = new java.util.TreeMap<>();
         String after = null;
@@ -150,18 +165,42 @@ class BundleImportQuarkusTest {
             variables.put("after", after);
             JsonNode page = GraphQL.data("""
                     query($since: DateTime!, $after: String) { changes(since: $since, first: 100, after: $after) {
-                      nodes { type action } pageInfo { hasNextPage endCursor } } }""", variables).get("changes");
-            page.get("nodes").forEach(r -> actions.merge(r.get("type").asText() + " " + r.get("action").asText(), 1,
-                    Integer::sum));
+                      nodes { type objectKey action } pageInfo { hasNextPage endCursor } } }""", variables).get("changes");
+            page.get("nodes").forEach(r -> {
+                if (!r.get("type").asText().equals("Source") || r.get("objectKey").asText().equals(SOURCE)) {
+                    actions.merge(r.get("type").asText() + " " + r.get("action").asText(), 1, Integer::sum);
+                }
+            });
             after = page.at("/pageInfo/hasNextPage").asBoolean() ? page.at("/pageInfo/endCursor").asText() : null;
         } while (after != null);
-        // The figures came and went with the test bulletin (which the editing tests may have made
-        // already): two imports wrote, the repeated one did not.
+        // The figures came and went with this source, each with a revision; the repeated import wrote nothing.
         assertEquals(99, actions.get("Observation CREATE"), actions::toString);
         assertEquals(99, actions.get("Observation DELETE"), actions::toString);
-        assertEquals(1, actions.get("Source DELETE"), actions::toString);
-        assertTrue(Set.of("Observation CREATE", "Observation DELETE", "Source CREATE", "Source UPDATE", "Source DELETE")
-                .containsAll(actions.keySet()), actions::toString);
+        assertEquals(1, actions.get("Source CREATE"), actions::toString);
+        assertTrue(Set.of("Observation CREATE", "Observation DELETE", "Source CREATE").containsAll(actions.keySet()),
+                actions::toString);
+        removeSource();
+        // The article's source is again the seed bundle's, as the other tests expect.
+        post(ADMIN, TestBundle.copyOfSeeds(), "", true, 200);
+    }
+
+    /** The figures' rows this test appends to observations.csv. */
+    private static String rowsOf(TestBundle bundle) {
+        return bundle.read("observations.csv").lines().filter(l -> l.contains("," + SOURCE + ","))
+                .map(l -> l + "\n").collect(java.util.stream.Collectors.joining());
+    }
+
+    /** The source this test made, deleted through the API once it has no figures. */
+    private static void removeSource() {
+        JsonNode source = GraphQL.data("{ node(id: \"" + org.minsheng.graphql.GlobalId.encode("Source", SOURCE)
+                + "\") { ... on Source { version } } }").get("node");
+        if (source.isNull()) {
+            return;
+        }
+        JsonNode deleted = GraphQL.execute("mutation($input: DeleteSourceInput!) { deleteSource(input: $input) {"
+                + " deletedSourceId } }", Map.of("input", Map.of("code", SOURCE, "version", source.get("version").asInt())),
+                Map.of("Authorization", "Bearer " + ADMIN));
+        assertTrue(!deleted.has("errors"), deleted::toString);
     }
 
     @Test

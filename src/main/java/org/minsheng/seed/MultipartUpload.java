@@ -1,0 +1,151 @@
+package org.minsheng.seed;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.minsheng.graphql.BadUserInputException;
+import org.minsheng.graphql.ClientError;
+import org.minsheng.graphql.LimitExceededException;
+
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.file.AsyncFile;
+import io.vertx.core.file.OpenOptions;
+import io.vertx.core.http.HttpServerFileUpload;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * A multipart request's files, streamed to a temporary folder as they arrive, each part to a file of
+ * its own, counted as it comes: the request fails at the part that passes
+ * {@code minsheng.limits.import-files} or the byte that passes {@code import-bytes}, before the rest
+ * is read. Nothing of it is held in memory; {@link #close} removes the folder.
+ */
+final class MultipartUpload implements AutoCloseable {
+
+    private final Path dir;
+    private final List<UploadedBundle.Part> parts = new ArrayList<>();
+    private final List<String> fields = new ArrayList<>();
+    private final UploadedBundle.Limits limits;
+    private final Promise<MultipartUpload> done = Promise.promise();
+    private long bytes;
+    private int open;
+    private boolean ended;
+
+    private MultipartUpload(Path dir, UploadedBundle.Limits limits) {
+        this.dir = dir;
+        this.limits = limits;
+    }
+
+    /** Starts receiving the request's body; the future completes once every part is on disk. */
+    static Future<MultipartUpload> receive(RoutingContext ctx, UploadedBundle.Limits limits) {
+        MultipartUpload upload;
+        try {
+            upload = new MultipartUpload(Files.createTempDirectory("minsheng-upload"), limits);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a folder for an upload", e);
+        }
+        HttpServerRequest request = ctx.request();
+        request.setExpectMultipart(true);
+        request.uploadHandler(part -> upload.part(ctx, part));
+        request.exceptionHandler(upload::fail);
+        request.endHandler(v -> {
+            request.formAttributes().names().forEach(upload.fields::add);
+            upload.ended = true;
+            upload.finishIfDone();
+        });
+        request.resume();
+        return upload.done.future();
+    }
+
+    /** The parts received, in their order: their names in the bundle, and their files. */
+    List<UploadedBundle.Part> parts() {
+        return parts;
+    }
+
+    /** Form fields that were not files. */
+    List<String> fields() {
+        return fields;
+    }
+
+    private void part(RoutingContext ctx, HttpServerFileUpload part) {
+        if (done.future().isComplete()) {
+            part.pause();
+            return;
+        }
+        if (parts.size() == limits.files()) {
+            fail(UploadedBundle.tooManyFiles(limits, parts.size() + 1));
+            return;
+        }
+        part.pause();
+        String name = part.name() != null && part.name().contains(".") ? part.name() : part.filename();
+        Path file = dir.resolve("part-" + parts.size());
+        parts.add(new UploadedBundle.Part(name == null ? "" : name, () -> Files.newInputStream(file)));
+        open++;
+        ctx.vertx().fileSystem().open(file.toString(), new OpenOptions().setWrite(true).setCreateNew(true))
+                .onFailure(this::fail)
+                .onSuccess(out -> write(part, out, name));
+    }
+
+    private void write(HttpServerFileUpload part, AsyncFile out, String name) {
+        part.handler(buffer -> {
+            bytes += buffer.length();
+            if (bytes > limits.bytes()) {
+                fail(new LimitExceededException("import-bytes", limits.bytes(), -1, "The bundle is over " + limits.bytes()
+                        + " bytes (minsheng.limits.import-bytes); \"" + name + "\" passed it. Nothing was imported"));
+                return;
+            }
+            out.write(buffer);
+            if (out.writeQueueFull()) {
+                part.pause();
+                out.drainHandler(v -> part.resume());
+            }
+        });
+        part.exceptionHandler(this::fail);
+        part.endHandler(v -> out.close().onComplete(closed -> {
+            open--;
+            finishIfDone();
+        }));
+        part.resume();
+    }
+
+    private void finishIfDone() {
+        if (ended && open == 0) {
+            done.tryComplete(this);
+        }
+    }
+
+    private void fail(Throwable failure) {
+        done.tryFail(refusal(failure));
+    }
+
+    /** What a failure while reading the body tells the caller. */
+    private ClientError refusal(Throwable failure) {
+        if (failure instanceof ClientError client) {
+            return client;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpPostRequestDecoder.TooManyFormFieldsException) {
+                return UploadedBundle.tooManyFiles(limits, -1);
+            }
+        }
+        return new BadUserInputException("The multipart body could not be read (" + failure.getClass().getSimpleName()
+                + "); nothing was imported");
+    }
+
+    @Override
+    public void close() {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary folder left behind is removed with the others
+        }
+    }
+}
