@@ -48,10 +48,11 @@ pid=$!
 for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready" && break; sleep 0.5; done
 
 import() {
-  local started answer
+  local started answer query=reason=large-import-check
+  case "$1" in dry*) query="$query&dryRun=true" ;; esac
   started=$(date +%s%N)
   answer=$(curl -s --max-time 1800 -H "Authorization: Bearer $token" "${files[@]}" \
-    "http://127.0.0.1:$port/import?reason=large-import-check")
+    "http://127.0.0.1:$port/import?$query")
   echo "$1: $(( ($(date +%s%N) - started) / 1000000 )) ms: $(tr -d ' \n' <<< "$answer" | cut -c1-400)"
   answer=$(tr -d '\n' <<< "$answer")
   if [ "$(node -e 'const a = JSON.parse(process.argv[1]); console.log(eval(process.argv[2]))' "$answer" "$2")" != true ]; then
@@ -65,5 +66,10 @@ count=$(curl -s "http://127.0.0.1:$port/graphql" -H 'Content-Type: application/j
   | node -e 'let s = ""; process.stdin.on("data", d => s += d).on("end", () => console.log(JSON.parse(s).data.observations.totalCount))')
 echo "figures of the test bulletin: $count"
 [ "$count" = "$rows" ] || { echo "large import FAILED: $count figures, not $rows"; exit 1; }
+import "dry run of the same bundle" "a.dryRun && a.observations.inserted == 0 && a.observations.updated == 0"
+store="$work/data/minsheng.mv.db"
+echo "embedded store after two imports and a dry run: $(( $(stat -c %s "$store") / 1000000 )) MB"
 if grep -E "OutOfMemoryError|Exception in thread" "$log"; then echo "large import FAILED: the service ran out of memory"; exit 1; fi
+kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
+echo "embedded store after a clean stop: $(( $(stat -c %s "$store") / 1000000 )) MB ($(grep -o 'compacted and closed: .*' "$log" | tail -n 1))"
 echo "large import check passed"

@@ -40,7 +40,7 @@ class ConcurrentStartIT {
                 "MINSHENG_DB_USER", PostgresAdmin.USER,
                 "MINSHENG_DB_PASSWORD", PostgresAdmin.PASSWORD,
                 "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-        Path dir = Files.createTempDirectory("minsheng-replicas");
+        Path dir = ServiceProcess.workDir("minsheng-replicas");
         try (ServiceProcess a = ServiceProcess.start(dir, Map.of(), env);
                 ServiceProcess b = ServiceProcess.start(dir, Map.of(), env)) {
             CompletableFuture<ServiceProcess> readyA = CompletableFuture

@@ -67,13 +67,13 @@ class DashboardBrowserIT {
                     + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
         }
         Assumptions.assumeTrue(present, "Debian's chromium and chromium-driver are not installed");
-        Path dir = Files.createTempDirectory("minsheng-browser");
+        Path dir = ServiceProcess.workDir("minsheng-browser");
         service = ServiceProcess.start(dir, Map.of("minsheng.data-dir", dir.resolve("data").toString()), Map.of())
                 .awaitReady(Duration.ofSeconds(120));
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--no-first-run", "--disable-sync", "--disable-quic", "--window-size=1280,900",
-                "--user-data-dir=" + Files.createTempDirectory("minsheng-chromium"));
+                "--user-data-dir=" + ServiceProcess.workDir("minsheng-chromium"));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

@@ -1,6 +1,5 @@
 package org.minsheng;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -16,7 +15,7 @@ class LogHygieneIT {
 
     @Test
     void badRequestsLeaveNoInternalsInTheLog() throws Exception {
-        Path dir = Files.createTempDirectory("minsheng-log");
+        Path dir = ServiceProcess.workDir("minsheng-log");
         try (ServiceProcess service = ServiceProcess.start(dir, Map.of("minsheng.data-dir", dir.resolve("data").toString()),
                 Map.of()).awaitReady(Duration.ofSeconds(120))) {
             LogHygiene.sendEveryBadRequestAndReadTheLog(service);

@@ -1,6 +1,5 @@
 package org.minsheng;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -29,7 +28,7 @@ class PostgresLogHygieneIT {
     @Test
     void badRequestsLeaveNoInternalsInTheLog() throws Exception {
         PostgresAdmin.ensureDatabase(database);
-        Path dir = Files.createTempDirectory("minsheng-log");
+        Path dir = ServiceProcess.workDir("minsheng-log");
         Map<String, String> env = Map.of("MINSHENG_DB_URL", PostgresAdmin.url(database),
                 "MINSHENG_DB_USER", PostgresAdmin.USER, "MINSHENG_DB_PASSWORD", PostgresAdmin.PASSWORD);
         try (ServiceProcess service = ServiceProcess.start(dir, Map.of(), env).awaitReady(Duration.ofSeconds(120))) {

@@ -3,7 +3,6 @@ package org.minsheng;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -38,7 +37,7 @@ class SeedJobIT {
                 "MINSHENG_DB_USER", PostgresAdmin.USER,
                 "MINSHENG_DB_PASSWORD", PostgresAdmin.PASSWORD,
                 "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"));
-        Path dir = Files.createTempDirectory("minsheng-job");
+        Path dir = ServiceProcess.workDir("minsheng-job");
 
         Map<String, String> replicaEnv = new HashMap<>(env);
         replicaEnv.put("MINSHENG_SEED_ON_START", "false");

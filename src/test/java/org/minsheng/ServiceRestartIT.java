@@ -35,7 +35,7 @@ class ServiceRestartIT {
 
     @Test
     void restartOnTheSameDataDirectoryKeepsTheDataAndLoadsNothingTwice() throws Exception {
-        Path workingDir = Files.createTempDirectory("minsheng-run");
+        Path workingDir = ServiceProcess.workDir("minsheng-run");
         Path dataDir = workingDir.resolve("state");
         Map<String, String> properties = Map.of("minsheng.data-dir", dataDir.toString());
 

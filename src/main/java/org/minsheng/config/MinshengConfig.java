@@ -15,6 +15,34 @@ public interface MinshengConfig {
 
     Seed seed();
 
+    /** Opening, migrating and keeping the database; see README "Operations". */
+    Database database();
+
+    interface Database {
+        /**
+         * How long the start may wait for the database to open: an embedded store rolls back what a
+         * killed process left unfinished, PostgreSQL may still be starting. Readiness is DOWN until then;
+         * past it the process exits.
+         */
+        @WithDefault("120s")
+        Duration openTimeout();
+
+        /**
+         * Open, migrate and import the seeds after the HTTP server is up, so that the probes answer
+         * (DOWN) while it runs; off, the start waits for them before it listens (the tests).
+         */
+        @WithDefault("true")
+        boolean startInBackground();
+
+        /** The embedded store is compacted while it runs once its file is larger than this… */
+        @WithDefault("64M")
+        io.quarkus.runtime.configuration.MemorySize compactAbove();
+
+        /** …and less than this share (percent) of it holds live data. */
+        @WithDefault("50")
+        int compactBelowFillRate();
+    }
+
     interface Seed {
         /** {@code classpath:seeds} for the packaged bundle, or a filesystem directory. */
         @WithDefault("classpath:seeds")

@@ -16,8 +16,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.minsheng.persistence.DataChanged;
-
-import io.quarkus.runtime.StartupEvent;
+import org.minsheng.persistence.DatabaseStartup;
 
 /**
  * The current bound of every unpaged list field, read from the data at start (after the seed
@@ -42,7 +41,7 @@ public class UnpagedLists {
         return thread;
     });
 
-    void onStart(@Observes @Priority(3000) StartupEvent event) {
+    void onStart(@Observes @Priority(3000) DatabaseStartup.DatabaseReady event) {
         refresh();
     }
 

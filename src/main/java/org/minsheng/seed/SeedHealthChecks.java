@@ -9,6 +9,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.health.Startup;
+import org.minsheng.persistence.DatabaseStartup;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -18,6 +19,9 @@ public class SeedHealthChecks {
 
     @Inject
     SeedStartup startup;
+
+    @Inject
+    DatabaseStartup database;
 
     @Produces
     @ApplicationScoped
@@ -32,6 +36,12 @@ public class SeedHealthChecks {
     HealthCheck loaded() {
         return () -> {
             HealthCheckResponseBuilder response = HealthCheckResponse.named("seed data");
+            if (!database.open()) {
+                return response.down().withData("reason", "the database is not ready yet").build();
+            }
+            if (!startup.finished()) {
+                return response.down().withData("reason", "the seed import at start is running").build();
+            }
             SeedImportEntity latest;
             try {
                 latest = QuarkusTransaction.requiringNew().call(SeedImportEntity::latest);

@@ -6,13 +6,14 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.minsheng.config.MinshengConfig;
+import org.minsheng.persistence.DatabaseStartup;
 
 import io.quarkus.runtime.Quarkus;
-import io.quarkus.runtime.StartupEvent;
 
 /**
- * Imports the seed bundle at start when the database does not hold it yet, and logs one line
- * saying what the database holds and where it came from. A bundle with problems stops the start.
+ * Imports the seed bundle at start, once the database is up ({@link DatabaseStartup}), when the
+ * database does not hold it yet, and logs one line saying what the database holds and where it came
+ * from. A bundle with problems stops the start.
  */
 @ApplicationScoped
 public class SeedStartup {
@@ -27,7 +28,7 @@ public class SeedStartup {
 
     private volatile boolean finished;
 
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes DatabaseStartup.DatabaseReady event) {
         if (!config.seed().onStart()) {
             LOG.info("Seed import at start is off (minsheng.seed.on-start=false); serving what the database holds");
             finished = true;

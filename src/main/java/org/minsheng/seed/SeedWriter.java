@@ -151,7 +151,11 @@ public class SeedWriter {
             em.clear();
             return plan.result(false, Instant.now(), bundle.location());
         }
-        planned.fire(new ImportPlanned(bundle.checksum(), plan.sync.changes(ObservationEntity.class)));
+        ImportResult.Changes figures = plan.sync.changes(ObservationEntity.class);
+        LOG.infof("Import of bundle %s planned: %d figures to insert, %d to update, %d to delete, %d unchanged",
+                bundle.checksum().substring(0, 12), figures.inserted(), figures.updated(), figures.deleted(),
+                figures.unchanged());
+        planned.fire(new ImportPlanned(bundle.checksum(), figures));
         session.setHibernateFlushMode(FlushMode.AUTO);
         plan.write(before);
 
@@ -174,6 +178,9 @@ public class SeedWriter {
 
     /** How many figures are read, written, revised at a time, then let go of. */
     private static final int CHUNK = 1000;
+
+    /** How many figures an import writes between two lines of its progress in the log. */
+    private static final int PROGRESS_EVERY = 5000;
 
     /**
      * One import: first what it will change (the catalogue rows applied to their entities, the
@@ -487,6 +494,21 @@ public class SeedWriter {
             flush();
             feed.publish(events);
             em.clear();
+            progress(events.size());
+        }
+
+        private long written;
+        private long nextReport = PROGRESS_EVERY;
+
+        /** A log line every {@link #PROGRESS_EVERY} figures, so that a long import shows how far it is. */
+        private void progress(int chunk) {
+            written += chunk;
+            long total = inserts.size() + updates.size() + deletes.size();
+            if (written >= nextReport && written < total) {
+                LOG.infof("Import of bundle %s: %d of %d figures written", bundle.checksum().substring(0, 12), written,
+                        total);
+                nextReport += PROGRESS_EVERY;
+            }
         }
     }
 

@@ -34,7 +34,7 @@ public final class Replicas implements AutoCloseable {
     public static Replicas start(String database, String issuer, String subject) {
         try {
             KeyPair keys = TestKeys.generate();
-            Path dir = Files.createTempDirectory("minsheng-replicas");
+            Path dir = ServiceProcess.workDir("minsheng-replicas");
             Path publicKey = dir.resolve("public.pem");
             Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))

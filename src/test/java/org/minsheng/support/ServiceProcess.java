@@ -36,13 +36,32 @@ public final class ServiceProcess implements AutoCloseable {
         this.port = port;
     }
 
+    /** A fresh working folder for a test's service, under target/it-work/ (which the build's clean removes). */
+    public static Path workDir(String prefix) {
+        try {
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target", "it-work").toAbsolutePath()),
+                    prefix + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Starts the jar in {@code workingDir} with the given system properties and environment. */
     public static ServiceProcess start(Path workingDir, Map<String, String> properties, Map<String, String> env) {
+        return start(workingDir, properties, env, List.of());
+    }
+
+    /** The same, with options for the JVM ({@code -Xmx256m}). Its log goes to target/it-logs/. */
+    public static ServiceProcess start(Path workingDir, Map<String, String> properties, Map<String, String> env,
+            List<String> jvmOptions) {
         try {
             int port = freePort();
-            Path log = Files.createTempFile("minsheng-it", ".log");
+            Path logs = Path.of("target/it-logs").toAbsolutePath();
+            Files.createDirectories(logs);
+            Path log = Files.createTempFile(logs, "service-", ".log");
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
             command.add("-Dquarkus.http.port=" + port);
             properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
             command.add("-jar");
@@ -116,6 +135,30 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Sends {@code request} (built on {@link #uri}) and gives the answer as text. */
+    public HttpResponse<String> send(HttpRequest request) throws IOException {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    /** Kills the process at once (SIGKILL), as a crash or the OOM killer would, and waits for it to end. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean alive() {
+        return process.isAlive();
     }
 
     public HttpResponse<String> get(String path) throws IOException {

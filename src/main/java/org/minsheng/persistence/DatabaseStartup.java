@@ -1,0 +1,175 @@
+package org.minsheng.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.flywaydb.core.Flyway;
+import org.jboss.logging.Logger;
+import org.minsheng.config.MinshengConfig;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Brings the database up before anything reads it: waits for it to open, within
+ * {@code minsheng.database.open-timeout} (the embedded store may be rolling back what a killed
+ * process left unfinished: {@link EmbeddedStore}; PostgreSQL may still be starting), applies the
+ * Flyway migrations, has Hibernate validate the mapping against the schema, then fires
+ * {@link DatabaseReady} for what reads the data at start (the seed import first). By default this
+ * runs after the HTTP server is up, so the probes answer meanwhile: readiness is DOWN until all of it
+ * is done, and says which step runs. A database that does not open in time, or a failed migration, ends the process.
+ */
+@ApplicationScoped
+public class DatabaseStartup {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseStartup.class);
+
+    /** Where the start is; the readiness check reports it. */
+    public enum Step {
+        WAITING,
+        OPENING,
+        MIGRATING,
+        LOADING,
+        READY,
+        FAILED
+    }
+
+    @Inject
+    MinshengConfig config;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    Flyway flyway;
+
+    @Inject
+    EntityManagerFactory entityManagers;
+
+    @Inject
+    EmbeddedStore embedded;
+
+    @Inject
+    Event<DatabaseReady> ready;
+
+    private volatile Step step = Step.WAITING;
+
+    void onStart(@Observes @Priority(1) StartupEvent event) {
+        if (!config.database().startInBackground()) {
+            bringUp();
+            return;
+        }
+        Thread thread = new Thread(this::bringUpOrExit, "database-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public Step step() {
+        return step;
+    }
+
+    private void bringUpOrExit() {
+        try {
+            bringUp();
+        } catch (RuntimeException e) {
+            LOG.errorf("The start failed, exiting: %s", e.getMessage());
+            LOG.debug("The start failed", e);
+            Quarkus.asyncExit(1);
+        }
+    }
+
+    private void bringUp() {
+        long started = System.nanoTime();
+        try {
+            step = Step.OPENING;
+            try (EmbeddedStore.Held held = embedded.open(config.database().openTimeout())) {
+                awaitConnection(config.database().openTimeout());
+                step = Step.MIGRATING;
+                int applied = flyway.migrate().migrationsExecuted;
+                validateMapping();
+                LOG.infof("Database ready in %d ms (%d migrations applied)", (System.nanoTime() - started) / 1_000_000,
+                        applied);
+            }
+            step = Step.LOADING;
+            ready.fire(new DatabaseReady());
+            step = Step.READY;
+        } catch (RuntimeException e) {
+            step = Step.FAILED;
+            throw e;
+        }
+    }
+
+    /** Whether the start is over: the database up and what reads it at start (the seed import) done. */
+    public boolean started() {
+        return step == Step.READY;
+    }
+
+    /** Whether the database is open and migrated (what reads it at start may still run). */
+    public boolean open() {
+        return step == Step.LOADING || step == Step.READY;
+    }
+
+    /** Hibernate's check of every entity against the migrated schema: a mismatch stops the start. */
+    private void validateMapping() {
+        try {
+            entityManagers.getSchemaManager().validate();
+        } catch (jakarta.persistence.SchemaValidationException e) {
+            throw new IllegalStateException("The entities do not match the database schema: " + e.getMessage(), e);
+        }
+    }
+
+    /** A connection from the pool, retried until {@code timeout}: PostgreSQL may still be starting. */
+    private void awaitConnection(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long nextLog = System.nanoTime();
+        while (true) {
+            try (Connection connection = dataSource.getConnection()) {
+                return;
+            } catch (SQLException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("The database did not accept a connection within " + timeout
+                            + " (minsheng.database.open-timeout): " + e.getMessage(), e);
+                }
+                if (System.nanoTime() >= nextLog) {
+                    LOG.infof("Waiting for the database: %s", e.getMessage());
+                    nextLog = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                }
+                sleep(500);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the database", e);
+        }
+    }
+
+    @Produces
+    @ApplicationScoped
+    @Readiness
+    HealthCheck database() {
+        return () -> HealthCheckResponse.named("database").status(step == Step.READY).withData("step", step.name())
+                .build();
+    }
+
+    /** The database is open, migrated and validated: what reads the data at start may run. */
+    public record DatabaseReady() {
+    }
+}
