@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Entity tags made of the parts an answer depends on, and the If-None-Match test (RFC 9110 8.8.3, 13.1.2). */
-final class CacheTags {
+public final class CacheTags {
 
     private CacheTags() {
     }
@@ -15,12 +15,12 @@ final class CacheTags {
      * A weak tag ({@code W/"…"}): equal parts give an equivalent answer, not necessarily the same bytes.
      * A null part counts as absent, distinct from an empty one.
      */
-    static String weak(String... parts) {
+    public static String weak(String... parts) {
         return "W/\"" + digest(parts) + "\"";
     }
 
     /** A strong tag: equal parts give the same bytes. */
-    static String strong(String... parts) {
+    public static String strong(String... parts) {
         return "\"" + digest(parts) + "\"";
     }
 
@@ -38,7 +38,7 @@ final class CacheTags {
     }
 
     /** Whether an If-None-Match header ({@code *} or a list of tags) names {@code tag}, compared weakly. */
-    static boolean matches(String ifNoneMatch, String tag) {
+    public static boolean matches(String ifNoneMatch, String tag) {
         if (ifNoneMatch == null) {
             return false;
         }

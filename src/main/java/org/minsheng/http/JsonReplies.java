@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.jboss.logging.Logger;
 import org.minsheng.graphql.ClientError;
+import org.minsheng.persistence.DatabaseFailures;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -59,8 +60,17 @@ public final class JsonReplies {
         json(ctx, status, errors(GraphQLErrors.error(code, message)));
     }
 
-    /** An unexpected failure: logged with the request's ID, answered 500 with that ID and nothing else. */
+    /**
+     * An unexpected failure: logged with the request's ID, answered 500 with that ID and nothing else;
+     * a database that cannot be reached is 503 with Retry-After, logged in one line.
+     */
     public static void internal(RoutingContext ctx, Throwable failure, String logMessage) {
+        if (DatabaseFailures.isUnavailable(failure)) {
+            LOG.warnf("%s: the database is unavailable (%s)", logMessage, failure.getMessage());
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
+            error(ctx, 503, GraphQLErrors.SERVICE_UNAVAILABLE, "The database is unavailable; try again shortly");
+            return;
+        }
         LOG.error(logMessage, failure);
         json(ctx, 500, errors(internalError(ctx)));
     }

@@ -1,4 +1,4 @@
-package org.minsheng.http;
+package org.minsheng.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,12 +15,10 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.minsheng.config.MinshengConfig;
-import org.minsheng.export.ExportFormat;
-import org.minsheng.export.ExportRequest;
-import org.minsheng.export.ExportRow;
-import org.minsheng.export.SdmxCsv;
-import org.minsheng.export.SpreadsheetCells;
 import org.minsheng.graphql.ClientError;
+import org.minsheng.http.CacheTags;
+import org.minsheng.http.JsonReplies;
+import org.minsheng.http.RequestIds;
 import org.minsheng.observation.ObservationExport;
 import org.minsheng.revision.DataVersion;
 
@@ -80,15 +78,15 @@ public class ExportEndpoint {
         HttpServerResponse response = ctx.response();
         ExportFormat format = ExportFormat.ofExtension(ctx.pathParam("extension"));
         if (format == null) {
-            GraphQLEndpoint.reply(ctx, 404, MediaTypes.JSON, GraphQLErrors.error("NOT_FOUND", "no export format \""
-                    + ctx.pathParam("extension") + "\"; the formats are csv, jsonl, json-stat and sdmx.csv"));
+            JsonReplies.error(ctx, 404, "NOT_FOUND", "no export format \""
+                    + ctx.pathParam("extension") + "\"; the formats are csv, jsonl, json-stat and sdmx.csv");
             return;
         }
         ExportRequest request;
         try {
             request = ExportRequest.of(parameters(ctx));
         } catch (ClientError e) {
-            GraphQLEndpoint.reply(ctx, 400, MediaTypes.JSON, e);
+            JsonReplies.error(ctx, 400, e);
             return;
         }
         String canonical = ExportRequest.queryString(request.filter(), request.order(), request.language())
@@ -103,9 +101,9 @@ public class ExportEndpoint {
         }
         if (!running.tryAcquire()) {
             response.putHeader(HttpHeaders.RETRY_AFTER, "5");
-            GraphQLEndpoint.reply(ctx, 429, MediaTypes.JSON, GraphQLErrors.error(GraphQLErrors.LIMIT_EXCEEDED,
+            JsonReplies.error(ctx, 429, "LIMIT_EXCEEDED",
                     config.limits().concurrentExports() + " exports are streaming (minsheng.limits.concurrent-exports);"
-                            + " try again shortly"));
+                            + " try again shortly");
             return;
         }
         long rows = 0;
@@ -130,13 +128,11 @@ public class ExportEndpoint {
             }
             out.finish();
         } catch (ClientError e) {
-            GraphQLEndpoint.reply(ctx, 400, MediaTypes.JSON, e);
+            JsonReplies.error(ctx, 400, e);
             return;
         } catch (IOException | RuntimeException e) {
             if (!response.headWritten()) {
-                LOG.errorf(e, "Export %s failed", RequestIds.of(ctx));
-                GraphQLEndpoint.reply(ctx, 500, MediaTypes.JSON, GraphQLErrors.error(GraphQLErrors.INTERNAL_SERVER_ERROR,
-                        "Internal server error (request ID " + RequestIds.of(ctx) + "); the service log has the details"));
+                JsonReplies.internal(ctx, e, "Export " + RequestIds.of(ctx) + " failed");
             } else {
                 // Half a file must not look whole: the connection is cut, so the body ends without its last chunk.
                 LOG.warnf("Export %s stopped after it started: %s", RequestIds.of(ctx), e.toString());
