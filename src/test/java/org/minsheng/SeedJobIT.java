@@ -1,7 +1,6 @@
 package org.minsheng;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,8 +41,10 @@ class SeedJobIT {
         Map<String, String> replicaEnv = new HashMap<>(env);
         replicaEnv.put("MINSHENG_SEED_ON_START", "false");
         try (ServiceProcess replica = ServiceProcess.start(dir, Map.of(), replicaEnv)) {
+            // DOWN first while the database opens and migrates, then DOWN for want of a seed import.
             awaitStatus(replica, 503);
-            assertTrue(replica.getJson("/q/health/ready").toString().contains("no seed bundle imported yet"));
+            awaitReadiness(replica, "no seed bundle imported yet");
+            assertEquals(503, replica.readyStatus());
             assertEquals(200, replica.get("/q/health/started").statusCode(), "started: nothing to import at start");
 
             Map<String, String> jobEnv = new HashMap<>(env);
@@ -59,6 +60,16 @@ class SeedJobIT {
             assertEquals(1, replica.logLines("Seed import at start is off").size());
         }
         assertEquals(1, PostgresAdmin.count(database, "select count(*) from seed_import"));
+    }
+
+    private static void awaitReadiness(ServiceProcess service, String text) throws InterruptedException {
+        for (int i = 0; i < 480; i++) {
+            if (service.getJson("/q/health/ready").toString().contains(text)) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("readiness never said " + text + ":\n" + service.log());
     }
 
     private static void awaitStatus(ServiceProcess service, int status) throws InterruptedException {

@@ -100,6 +100,13 @@ public interface MinshengConfig {
         @WithDefault("100")
         int importFiles();
 
+        /**
+         * The most figures (rows of observations.csv) a bundle imported over the API may have: an import
+         * reads and checks a bundle whole before it writes, so its memory grows with its rows.
+         */
+        @WithDefault("250000")
+        int importRows();
+
         /** Largest estimated number of objects an operation may request, computed before it runs. */
         @WithDefault("200000")
         long cost();

@@ -59,6 +59,9 @@ public class EmbeddedStore {
     /** How long one compaction while the service runs may take. */
     private static final Duration ONLINE_COMPACTION = Duration.ofSeconds(10);
 
+    /** At most this many rounds of it after one write. */
+    private static final int COMPACTION_ROUNDS = 6;
+
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
 
@@ -183,9 +186,20 @@ public class EmbeddedStore {
             }
             long started = System.nanoTime();
             SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-            session.getDatabase().getStore().compactFile((int) ONLINE_COMPACTION.toMillis());
+            // Rounds of a bounded length, while each one gives space back and the file is still bloated.
+            long size = before;
+            for (int round = 0; round < COMPACTION_ROUNDS && !compacting.isShutdown(); round++) {
+                session.getDatabase().getStore().compactFile((int) ONLINE_COMPACTION.toMillis());
+                long after = size();
+                if (after >= size || after <= config.database().compactAbove().asLongValue()
+                        || fillRate(connection) >= config.database().compactBelowFillRate()) {
+                    size = after;
+                    break;
+                }
+                size = after;
+            }
             LOG.infof("Embedded store compacted while running: %s (%d%% live) to %s in %d ms", megabytes(before), fill,
-                    megabytes(size()), (System.nanoTime() - started) / 1_000_000);
+                    megabytes(size), (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("Compacting the embedded store failed (it goes on as it is): %s", e.getMessage());
         }

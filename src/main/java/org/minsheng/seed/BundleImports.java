@@ -62,7 +62,7 @@ public class BundleImports {
         MinshengConfig.Limits limits = config.limits();
         try (UploadedBundle upload = UploadedBundle.unpack(parts,
                 new UploadedBundle.Limits(limits.importFiles(), limits.importBytes()))) {
-            SeedBundle bundle = BundleReader.read(upload.location());
+            SeedBundle bundle = BundleReader.read(upload.location(), limits.importRows());
             return new Checked(bundle, upload.files().stream().filter(f -> !bundle.files().contains(f)).toList());
         }
     }

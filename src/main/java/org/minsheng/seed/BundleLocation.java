@@ -48,6 +48,15 @@ public final class BundleLocation {
         }
     }
 
+    /** A bundle file's bytes, or empty when the bundle has no such file. */
+    public Optional<InputStream> stream(String name) {
+        try {
+            return Optional.ofNullable(open(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + name + " in seed bundle " + description, e);
+        }
+    }
+
     private InputStream open(String name) throws IOException {
         if (directory != null) {
             Path file = directory.resolve(name).normalize();

@@ -1,6 +1,14 @@
 package org.minsheng.seed;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PushbackInputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -37,9 +45,11 @@ public final class BundleReader {
     private final List<Problem> problems = new ArrayList<>();
     private final MessageDigest digest;
     private final List<String> read = new ArrayList<>();
+    private final int maxRows;
 
-    private BundleReader(BundleLocation location) {
+    private BundleReader(BundleLocation location, int maxRows) {
         this.location = location;
+        this.maxRows = maxRows;
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -49,7 +59,12 @@ public final class BundleReader {
 
     /** The validated bundle; {@link BundleRejectedException} with every problem otherwise. */
     public static SeedBundle read(BundleLocation location) {
-        return new BundleReader(location).read();
+        return read(location, Integer.MAX_VALUE);
+    }
+
+    /** The same, refused with LIMIT_EXCEEDED as soon as observations.csv has more than {@code maxRows} rows. */
+    public static SeedBundle read(BundleLocation location, int maxRows) {
+        return new BundleReader(location, maxRows).read();
     }
 
     private SeedBundle read() {
@@ -57,7 +72,7 @@ public final class BundleReader {
         Map<String, Located<SourceDef>> sources = file(SourcesFile.NAME, SourcesFile::read, Map.of());
         Map<String, Located<IndicatorDef>> indicators = file(IndicatorsFile.NAME, IndicatorsFile::read, Map.of());
         Map<String, Located<ProgramDef>> programs = file(ProgramsFile.NAME, ProgramsFile::read, Map.of());
-        List<Located<ObservationRow>> observations = file(ObservationsFile.NAME, ObservationsFile::read, List.of());
+        List<Located<ObservationRow>> observations = observations();
 
         Set<String> unreadable = problems.stream().filter(Problem::stopsFile).map(Problem::file)
                 .collect(Collectors.toSet());
@@ -92,6 +107,42 @@ public final class BundleReader {
             return missing;
         }
         return reader.apply(text.get(), problems);
+    }
+
+    /**
+     * observations.csv, read as it streams (the largest file: never held whole), its bytes counted
+     * into the checksum as {@link #text} counts a file's text.
+     */
+    private List<Located<ObservationRow>> observations() {
+        String name = ObservationsFile.NAME;
+        Optional<InputStream> stream = location.stream(name);
+        if (stream.isEmpty()) {
+            problems.add(Problem.stopping(name, 0, "missing from the bundle"));
+            return List.of();
+        }
+        read.add(name);
+        digest.update(name.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        try (InputStream in = new DigestInputStream(withoutByteOrderMark(stream.get()), digest);
+                Reader text = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            List<Located<ObservationRow>> rows = ObservationsFile.read(text, problems, maxRows);
+            in.transferTo(OutputStream.nullOutputStream());
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + name + " in seed bundle " + location, e);
+        } finally {
+            digest.update((byte) 0);
+        }
+    }
+
+    private static InputStream withoutByteOrderMark(InputStream in) throws IOException {
+        PushbackInputStream pushback = new PushbackInputStream(in, 3);
+        byte[] head = pushback.readNBytes(3);
+        boolean mark = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+        if (!mark) {
+            pushback.unread(head);
+        }
+        return pushback;
     }
 
     /** A bundle file's text, counted into the bundle's checksum. */

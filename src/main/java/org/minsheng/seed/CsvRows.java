@@ -1,8 +1,14 @@
 package org.minsheng.seed;
 
+import java.io.FilterReader;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+
+import org.minsheng.graphql.LimitExceededException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -23,10 +29,19 @@ final class CsvRows {
      * {@code problems}. A row with a value that does not fit its column is kept, that value empty.
      */
     static <R> List<Located<R>> read(String file, String text, Class<R> type, List<Problem> problems) {
+        return read(file, new StringReader(text), type, problems, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The rows read from {@code text} as it streams, with its lines' blankness kept as bits rather
+     * than a copy of the text; LIMIT_EXCEEDED past {@code maxRows} rows.
+     */
+    static <R> List<Located<R>> read(String file, Reader text, Class<R> type, List<Problem> problems, int maxRows) {
         List<Located<R>> rows = new ArrayList<>();
         SeedMappers.Cells cells = new SeedMappers.Cells(file, problems);
+        Lines lines = new Lines(text);
         try (MappingIterator<R> iterator = SeedMappers.CSV.readerFor(type).with(CsvSchema.emptySchema().withHeader())
-                .withHandler(cells).readValues(text)) {
+                .withHandler(cells).readValues(lines)) {
             boolean any = iterator.hasNextValue();
             CsvSchema header = (CsvSchema) iterator.getParserSchema();
             if (header == null || header.size() == 0) {
@@ -36,9 +51,12 @@ final class CsvRows {
             if (!checkHeader(file, header, type, problems) || !any) {
                 return rows;
             }
-            List<String> lines = text.lines().toList();
             do {
-                int line = firstLineOfRow(lines, iterator.getParser().currentTokenLocation().getLineNr());
+                if (rows.size() == maxRows) {
+                    throw new LimitExceededException("import-rows", maxRows, -1, file + " has more than " + maxRows
+                            + " rows (minsheng.limits.import-rows); nothing was imported");
+                }
+                int line = lines.firstOfRow(iterator.getParser().currentTokenLocation().getLineNr());
                 cells.at(line);
                 try {
                     rows.add(cells.located(iterator.nextValue()));
@@ -54,15 +72,62 @@ final class CsvRows {
     }
 
     /**
-     * The line a row starts on. Jackson places the start of a row where the previous one ended
-     * (before its line break), so the row starts on the next line that is not empty.
+     * The text as Jackson reads it, noting which lines are blank as the characters pass (bits, not a
+     * copy of the lines), so that each row's first line can be told.
      */
-    private static int firstLineOfRow(List<String> lines, int previousEnd) {
-        int line = previousEnd + 1;
-        while (line <= lines.size() && lines.get(line - 1).isBlank()) {
-            line++;
+    private static final class Lines extends FilterReader {
+        private final BitSet blank = new BitSet();
+        private int line = 1;
+        private boolean empty = true;
+
+        Lines(Reader text) {
+            super(text);
         }
-        return line;
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                see((char) c);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            for (int i = 0; i < n; i++) {
+                see(buffer[offset + i]);
+            }
+            return n;
+        }
+
+        /** The caller owns the text: Jackson closing its source at the end must not close it. */
+        @Override
+        public void close() {
+        }
+
+        private void see(char c) {
+            if (c == '\n') {
+                blank.set(line, empty);
+                line++;
+                empty = true;
+            } else if (!Character.isWhitespace(c)) {
+                empty = false;
+            }
+        }
+
+        /**
+         * The line a row starts on. Jackson places the start of a row where the previous one ended
+         * (before its line break), so the row starts on the next line that is not blank.
+         */
+        int firstOfRow(int previousEnd) {
+            int row = previousEnd + 1;
+            while (row < line && blank.get(row)) {
+                row++;
+            }
+            return row;
+        }
     }
 
     private static boolean checkHeader(String file, CsvSchema header, Class<?> type, List<Problem> problems) {

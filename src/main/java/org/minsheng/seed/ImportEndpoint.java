@@ -143,7 +143,7 @@ public class ImportEndpoint {
             refuse(ctx, new BundleRefusedException(e));
         } catch (ClientError e) {
             refuse(ctx, e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             JsonReplies.internal(ctx, e, "Import " + RequestIds.of(ctx) + " failed");
         }
     }

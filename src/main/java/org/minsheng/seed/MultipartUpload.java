@@ -1,6 +1,7 @@
 package org.minsheng.seed;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +17,6 @@ import org.minsheng.graphql.LimitExceededException;
 import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.file.AsyncFile;
-import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerFileUpload;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -77,43 +76,58 @@ final class MultipartUpload implements AutoCloseable {
 
     private void part(RoutingContext ctx, HttpServerFileUpload part) {
         if (done.future().isComplete()) {
-            part.pause();
             return;
         }
         if (parts.size() == limits.files()) {
             fail(UploadedBundle.tooManyFiles(limits, parts.size() + 1));
             return;
         }
-        part.pause();
         String name = part.name() != null && part.name().contains(".") ? part.name() : part.filename();
         Path file = dir.resolve("part-" + parts.size());
         parts.add(new UploadedBundle.Part(name == null ? "" : name, () -> Files.newInputStream(file)));
+        OutputStream out;
+        try {
+            out = Files.newOutputStream(file);
+        } catch (IOException e) {
+            fail(e);
+            return;
+        }
         open++;
-        ctx.vertx().fileSystem().open(file.toString(), new OpenOptions().setWrite(true).setCreateNew(true))
-                .onFailure(this::fail)
-                .onSuccess(out -> write(part, out, name));
-    }
-
-    private void write(HttpServerFileUpload part, AsyncFile out, String name) {
+        // Written as it comes, on the event loop: a write of a few kilobytes to the page cache costs
+        // microseconds, and an asynchronous file would buffer in the heap whatever the disk did not take.
         part.handler(buffer -> {
+            if (done.future().isComplete()) {
+                return;
+            }
             bytes += buffer.length();
             if (bytes > limits.bytes()) {
                 fail(new LimitExceededException("import-bytes", limits.bytes(), -1, "The bundle is over " + limits.bytes()
                         + " bytes (minsheng.limits.import-bytes); \"" + name + "\" passed it. Nothing was imported"));
                 return;
             }
-            out.write(buffer);
-            if (out.writeQueueFull()) {
-                part.pause();
-                out.drainHandler(v -> part.resume());
+            try {
+                out.write(buffer.getBytes());
+            } catch (IOException e) {
+                fail(e);
             }
         });
-        part.exceptionHandler(this::fail);
-        part.endHandler(v -> out.close().onComplete(closed -> {
+        part.exceptionHandler(failure -> {
+            closeQuietly(out);
+            fail(failure);
+        });
+        part.endHandler(v -> {
+            closeQuietly(out);
             open--;
             finishIfDone();
-        }));
-        part.resume();
+        });
+    }
+
+    private static void closeQuietly(OutputStream out) {
+        try {
+            out.close();
+        } catch (IOException e) {
+            // the part is refused or its file removed with the folder
+        }
     }
 
     private void finishIfDone() {
@@ -123,7 +137,9 @@ final class MultipartUpload implements AutoCloseable {
     }
 
     private void fail(Throwable failure) {
-        done.tryFail(refusal(failure));
+        if (done.tryFail(refusal(failure))) {
+            close();
+        }
     }
 
     /** What a failure while reading the body tells the caller. */

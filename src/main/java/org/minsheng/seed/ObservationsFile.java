@@ -21,12 +21,20 @@ final class ObservationsFile {
     }
 
     static List<Located<ObservationRow>> read(String text, List<Problem> problems) {
+        return read(new java.io.StringReader(text), problems, Integer.MAX_VALUE);
+    }
+
+    /** The rows of the file as it streams; LIMIT_EXCEEDED past {@code maxRows}. */
+    static List<Located<ObservationRow>> read(java.io.Reader text, List<Problem> problems, int maxRows) {
         List<Located<ObservationRow>> observations = new ArrayList<>();
         Map<NaturalKey, Integer> seen = new HashMap<>();
-        for (Located<ObservationRow> located : CsvRows.read(NAME, text, ObservationRow.class, problems)) {
-            if (!complete(located, problems)) {
+        // Codes and periods repeat from row to row: one object of each is kept.
+        Map<Object, Object> shared = new HashMap<>();
+        for (Located<ObservationRow> read : CsvRows.read(NAME, text, ObservationRow.class, problems, maxRows)) {
+            if (!complete(read, problems)) {
                 continue;
             }
+            Located<ObservationRow> located = new Located<>(read.line(), shared(read.row(), shared), read.invalid());
             Integer first = located.row().period() == null ? null : seen.putIfAbsent(located.row().key(), located.line());
             if (first != null) {
                 problems.add(new Problem(NAME, located.line(), "duplicate of line " + first
@@ -36,6 +44,16 @@ final class ObservationsFile {
             observations.add(located);
         }
         return observations;
+    }
+
+    private static ObservationRow shared(ObservationRow row, Map<Object, Object> shared) {
+        return new ObservationRow(once(row.indicator(), shared), once(row.region(), shared), once(row.period(), shared),
+                row.value(), row.qualifier(), once(row.source(), shared), row.quote(), row.note());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T once(T value, Map<Object, Object> shared) {
+        return value == null ? null : (T) shared.computeIfAbsent(value, v -> v);
     }
 
     /**

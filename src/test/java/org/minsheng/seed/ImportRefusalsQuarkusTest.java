@@ -103,6 +103,27 @@ class ImportRefusalsQuarkusTest {
     }
 
     @Test
+    void moreFiguresThanTheRowLimitAreRefused413AndNothingIsWritten() {
+        int before = figures();
+        TestBundle bundle = TestBundle.copyOfSeeds();
+        StringBuilder rows = new StringBuilder("indicator,region,period,value,qualifier,source,quote,note\n");
+        for (int i = 0; i <= 250_000; i++) {
+            rows.append("x,150000,2024,").append(i).append(",EXACT,s,q,\n");
+        }
+        RequestSpecification request = admin();
+        for (String file : List.of("regions.csv", "sources.yaml", "indicators.yaml", "programs.yaml")) {
+            request = request.multiPart(file, file, bundle.read(file).getBytes(StandardCharsets.UTF_8), "text/plain");
+        }
+        request = request.multiPart("observations.csv", "observations.csv",
+                rows.toString().getBytes(StandardCharsets.UTF_8), "text/csv");
+        JsonNode body = refused(request.post("/import"), 413, "LIMIT_EXCEEDED");
+        assertEquals("import-rows", body.at("/errors/0/extensions/limit").asText(), body.toString());
+        assertEquals(250000, body.at("/errors/0/extensions/maximum").asInt(), body.toString());
+        assertTrue(body.at("/errors/0/message").asText().contains("observations.csv"), body.toString());
+        assertEquals(before, figures());
+    }
+
+    @Test
     void aBodyThatIsNotMultipartIs415AndOtherMethods405() {
         refused(admin().contentType("application/json").body("{}").post("/import"), 415, "BAD_USER_INPUT");
         Response get = admin().get("/import");
