@@ -1,11 +1,15 @@
-// Runs the workloads of workloads.mjs against Minsheng and, when given, PostGraphile, on loopback:
-// checks that both answer with the same data, counts the SQL statements each request takes
-// (pg_stat_statements), then drives each workload with autocannon at each concurrency level after
-// a warm-up, sampling resident memory. Appends its results to --out (JSON lines).
+// Runs the workloads of workloads.mjs against Minsheng and, when given, PostGraphile and the floor
+// (floor/, the bare framework: only the workloads it implements), on loopback: checks that each
+// answers with the same data as Minsheng, counts the SQL statements each request takes
+// (pg_stat_statements), then drives each workload with autocannon at each concurrency level, the
+// systems in turn, each run after a warm-up at the same concurrency, sampling resident memory.
+// Before a system's first measured run, --first-warmup seconds of load spread evenly over the
+// workloads it runs here. Appends its results to --out (JSON lines).
 //
 //   node bench.mjs --minsheng http://127.0.0.1:18090 [--postgraphile http://127.0.0.1:5678]
-//     --psql "psql -h DIR -p PORT -U postgres -d minsheng" --connections 1,8,32 --duration 10
-//     --warmup 3 --workloads W1,W2 --label seed --pid-minsheng PID --pid-postgraphile PID --out results.jsonl
+//     [--floor http://127.0.0.1:18290] --psql "psql -h DIR -p PORT -U postgres -d minsheng"
+//     --connections 1,8,32 --duration 10 --warmup 3 --first-warmup 60 --workloads W1,W2 --label seed
+//     --pid-minsheng PID --pid-postgraphile PID --pid-floor PID --out results.jsonl
 import autocannon from 'autocannon';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -16,12 +20,14 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all
   arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs, []));
 const systems = [['minsheng', args.minsheng, args['pid-minsheng']]];
 if (args.postgraphile) systems.push(['postgraphile', args.postgraphile, args['pid-postgraphile']]);
+if (args.floor) systems.push(['floor', args.floor, args['pid-floor']]);
 for (const [, url] of systems) {
   if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(url)) throw new Error(`loopback URLs only: ${url}`);
 }
 const levels = (args.connections ?? '1,8,32').split(',').map(Number);
 const duration = Number(args.duration ?? 10);
 const warmup = Number(args.warmup ?? 3);
+const firstWarmup = Number(args['first-warmup'] ?? 0);
 const selected = (args.workloads ?? workloads.map((w) => w.id).join(',')).split(',');
 const label = args.label ?? 'seed';
 const psql = args.psql?.split(' ');
@@ -101,23 +107,42 @@ function load(workload, system, url, connections, seconds) {
   });
 }
 
-for (const workload of workloads.filter((w) => selected.includes(w.id))) {
+const chosen = workloads.filter((w) => selected.includes(w.id));
+/** The systems that run a workload: Minsheng and PostGraphile all of them, the floor those it implements. */
+const runners = (workload) => systems.filter(([system]) => workload[system] !== undefined);
+const warmed = new Set();
+
+/**
+ * Before a system's first measured run: --first-warmup seconds spread evenly over the workloads it
+ * runs here, at the highest concurrency level.
+ */
+async function firstWarmUp(system, url) {
+  if (warmed.has(system) || firstWarmup <= 0) return;
+  warmed.add(system);
+  const own = chosen.filter((w) => w[system] !== undefined);
+  const seconds = Math.max(1, Math.round(firstWarmup / own.length));
+  for (const workload of own) await load(workload, system, url, Math.max(...levels), seconds);
+}
+
+for (const workload of chosen) {
   const record = { label, workload: workload.id, title: workload.title, systems: {} };
   const answers = {};
-  for (const [system, url] of systems) {
+  for (const [system, url] of runners(workload)) {
     answers[system] = await answer(workload, system, url);
     record.systems[system] = { statements: await statements(workload, system, url), runs: [] };
-  }
-  if (answers.postgraphile !== undefined) {
-    record.same = isDeepStrictEqual(answers.minsheng, answers.postgraphile);
-    if (!record.same) {
+    if (system === 'minsheng') continue;
+    // Each other system must answer what Minsheng answers; `same` is PostGraphile's (as before the floor).
+    record.systems[system].same = isDeepStrictEqual(answers.minsheng, answers[system]);
+    if (system === 'postgraphile') record.same = record.systems[system].same;
+    if (!record.systems[system].same) {
       failed = true;
-      console.log(`${workload.id}: the two systems answer differently\n  minsheng:     ${JSON.stringify(answers.minsheng).slice(0, 600)}\n  postgraphile: ${JSON.stringify(answers.postgraphile).slice(0, 600)}`);
+      console.log(`${workload.id}: ${system} answers differently from minsheng\n  minsheng: ${JSON.stringify(answers.minsheng).slice(0, 600)}\n  ${system}: ${JSON.stringify(answers[system]).slice(0, 600)}`);
     }
   }
   record.size = JSON.stringify(answers.minsheng).length;
   for (const connections of levels) {
-    for (const [system, url, pid] of systems) {
+    for (const [system, url, pid] of runners(workload)) {
+      await firstWarmUp(system, url);
       if (warmup > 0) await load(workload, system, url, connections, warmup);
       let peak = 0;
       const sampler = pid ? setInterval(() => { peak = Math.max(peak, rss(pid) ?? 0); }, 250) : undefined;

@@ -1,6 +1,8 @@
 // Writes the benchmark's report (Markdown) from the results bench.mjs appended, the figures bench/run
-// noted (startup, memory, versions) and the plans plans.mjs kept.
+// noted (startup, memory, versions) and the plans plans.mjs kept; with --ratios true, prints instead
+// one line per workload and level the floor ran, Minsheng's req/s against the floor's (and PostGraphile's).
 //   node report.mjs --results results.jsonl --meta meta.json [--plans plans.json] --quick true|false --out RESULTS.md
+//   node report.mjs --results results.jsonl --meta meta.json --ratios true
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import os from 'node:os';
@@ -13,10 +15,26 @@ const plans = args.plans && existsSync(args.plans) ? JSON.parse(readFileSync(arg
 const quick = args.quick === 'true';
 const sh = (command) => { try { return execSync(command, { encoding: 'utf8' }).trim(); } catch { return '?'; } };
 const f0 = (n) => (n == null ? '–' : Math.round(n).toLocaleString('en-US'));
-const f2 = (n) => (n == null ? '–' : n.toFixed(2));
+const f2 = (n) => (n == null || !Number.isFinite(n) ? '–' : n.toFixed(2));
+const names = { minsheng: 'Minsheng', postgraphile: 'PostGraphile', floor: 'floor' };
+const run = (r, system, connections) => r.systems[system]?.runs.find((x) => x.connections === connections);
+const conns = (n) => `${n} connection${n === 1 ? '' : 's'}`;
+
+if (args.ratios === 'true') {
+  for (const r of records.filter((x) => x.label === 'seed' && x.systems.floor)) {
+    for (const m of r.systems.minsheng.runs) {
+      const f = run(r, 'floor', m.connections);
+      const p = run(r, 'postgraphile', m.connections);
+      console.log(`${r.workload} at ${conns(m.connections)}: Minsheng ${f0(m.requestsPerSecond)} req/s, floor ${f0(f?.requestsPerSecond)} req/s, `
+        + `Minsheng/floor ${f2(m.requestsPerSecond / f?.requestsPerSecond)}`
+        + (p ? `; PostGraphile ${f0(p.requestsPerSecond)} req/s, Minsheng/PostGraphile ${f2(m.requestsPerSecond / p.requestsPerSecond)}` : ''));
+    }
+  }
+  process.exit(0);
+}
 
 const out = [];
-out.push(quick ? '# Benchmark smoke run (Minsheng only)' : '# Benchmark results: Minsheng against PostGraphile');
+out.push(quick ? '# Benchmark smoke run (Minsheng and the floor)' : '# Benchmark results: Minsheng against PostGraphile and the floor');
 out.push('');
 out.push(`Run on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`bench/run${quick ? ' --quick' : ''}\`.`);
 out.push('');
@@ -25,27 +43,43 @@ out.push('|---|---|');
 out.push(`| machine | ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${sh('uname -sr')} |`);
 out.push(`| Java | ${sh("java -version 2>&1 | head -n 1")} |`);
 out.push(`| PostgreSQL | ${sh('"$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/postgres" --version')} (private cluster, default settings, pg_stat_statements) |`);
+if (records.some((r) => r.systems.floor)) out.push('| floor | `bench/floor`: Quarkus with SmallRye GraphQL and Hibernate ORM with Panache, nothing else; W1 and W3 only |');
 if (meta.versions) out.push(`| PostGraphile | ${meta.versions.postgraphile}, amber preset + postgraphile-plugin-connection-filter, Node ${meta.versions.node22} |`);
 out.push(`| load | autocannon ${JSON.parse(readFileSync(new URL('./node_modules/autocannon/package.json', import.meta.url))).version}, loopback, Node ${process.version}; each run after a warm-up at the same concurrency |`);
 out.push('');
 
 const seed = records.filter((r) => r.label === 'seed');
 const both = seed.some((r) => r.systems.postgraphile);
+/** The systems Minsheng is compared with in these records: PostGraphile, then the floor. */
+const peers = (list) => ['postgraphile', 'floor'].filter((s) => list.some((r) => r.systems[s]));
+/** Header cells and row cells of each peer: its req/s, p50, p99, Minsheng's req/s over its, same data. */
+const peerHead = (list) => peers(list).flatMap((s) => [`${names[s]} req/s`, 'p50 ms', 'p99 ms', `Minsheng/${names[s]}`, 'same data']);
+const peerCells = (list, r, m) => peers(list).flatMap((s) => {
+  const p = run(r, s, m.connections);
+  const same = r.systems[s]?.same ?? (s === 'postgraphile' ? r.same : undefined);
+  return p ? [f0(p.requestsPerSecond), p.p50, p.p99, `**${f2(m.requestsPerSecond / p.requestsPerSecond)}**`, same == null ? '–' : same ? 'yes' : 'NO']
+    : ['–', '–', '–', '–', '–'];
+});
+const row = (cells) => `| ${cells.join(' | ')} |`;
+const rule = (n) => `|${'---|'.repeat(n)}`;
 out.push('## Throughput and latency on the seed data');
 out.push('');
-out.push(both
-  ? '| workload | conn | Minsheng req/s | p50 ms | p99 ms | PostGraphile req/s | p50 ms | p99 ms | req/s ratio | same data |'
-  : '| workload | conn | Minsheng req/s | p50 ms | p99 ms | errors |');
-out.push(both ? '|---|---|---|---|---|---|---|---|---|---|' : '|---|---|---|---|---|---|');
+const seedHead = ['workload', 'conn', 'Minsheng req/s', 'p50 ms', 'p99 ms', ...peerHead(seed), 'errors'];
+out.push(row(seedHead));
+out.push(rule(seedHead.length));
 for (const r of seed) {
   for (const m of r.systems.minsheng.runs) {
-    const p = r.systems.postgraphile?.runs.find((x) => x.connections === m.connections);
-    out.push(both
-      ? `| ${r.workload} | ${m.connections} | ${f0(m.requestsPerSecond)} | ${m.p50} | ${m.p99} | ${f0(p?.requestsPerSecond)} | ${p?.p50 ?? '–'} | ${p?.p99 ?? '–'} | **${f2(m.requestsPerSecond / p?.requestsPerSecond)}** | ${r.same ? 'yes' : 'NO'} |`
-      : `| ${r.workload} | ${m.connections} | ${f0(m.requestsPerSecond)} | ${m.p50} | ${m.p99} | ${m.errors} |`);
+    const errors = Object.values(r.systems).reduce((n, x) => n + (x.runs.find((y) => y.connections === m.connections)?.errors ?? 0), 0);
+    out.push(row([r.workload, m.connections, f0(m.requestsPerSecond), m.p50, m.p99, ...peerCells(seed, r, m), errors]));
   }
 }
 out.push('');
+if (peers(seed).includes('floor')) {
+  out.push('The floor (`bench/floor`) is the bare framework over the same tables: a Panache entity per table and one');
+  out.push('batched `IN` query per field, nothing else, on the same JVM options, pool size and database; it answers W1');
+  out.push('and W3 only. Minsheng/floor is what Minsheng\'s own layers cost or save over the framework alone.');
+  out.push('');
+}
 out.push('Workloads (the queries are in `bench/workloads.mjs`):');
 out.push('');
 for (const r of seed) out.push(`- **${r.workload}** ${r.title}`);
@@ -53,10 +87,10 @@ out.push('');
 
 out.push('## SQL statements per request');
 out.push('');
-out.push(`| workload | Minsheng |${both ? ' PostGraphile |' : ''}`);
-out.push(`|---|---|${both ? '---|' : ''}`);
+out.push(row(['workload', 'Minsheng', ...peers(seed).map((s) => names[s])]));
+out.push(rule(1 + 1 + peers(seed).length));
 for (const r of seed) {
-  out.push(`| ${r.workload} | ${r.systems.minsheng.statements ?? '–'} |${both ? ` ${r.systems.postgraphile?.statements ?? '–'} |` : ''}`);
+  out.push(row([r.workload, r.systems.minsheng.statements ?? '–', ...peers(seed).map((s) => r.systems[s]?.statements ?? '–')]));
 }
 out.push('');
 out.push('Counted with pg_stat_statements over 10 sequential requests, transaction control (BEGIN, COMMIT, SET) left out;');
@@ -68,14 +102,14 @@ const scaled = records.filter((r) => r.label === 'scaled');
 if (scaled.length) {
   out.push(`## Scaled data (${f0(meta.scaledObservations)} observations)`);
   out.push('');
-  out.push('| workload | conn | Minsheng req/s | p50 ms | p99 ms | p50 on seed data | PostGraphile req/s | p50 ms | p99 ms | same data |');
-  out.push('|---|---|---|---|---|---|---|---|---|---|');
+  const scaledHead = ['workload', 'conn', 'Minsheng req/s', 'p50 ms', 'p99 ms', 'p50 on seed data', ...peerHead(scaled)];
+  out.push(row(scaledHead));
+  out.push(rule(scaledHead.length));
   for (const r of scaled) {
     const onSeed = seed.find((s) => s.workload === r.workload);
     for (const m of r.systems.minsheng.runs) {
-      const p = r.systems.postgraphile?.runs.find((x) => x.connections === m.connections);
-      const s = onSeed?.systems.minsheng.runs.find((x) => x.connections === m.connections);
-      out.push(`| ${r.workload} | ${m.connections} | ${f0(m.requestsPerSecond)} | ${m.p50} | ${m.p99} | ${s?.p50 ?? '–'} | ${f0(p?.requestsPerSecond)} | ${p?.p50 ?? '–'} | ${p?.p99 ?? '–'} | ${r.same == null ? '–' : r.same ? 'yes' : 'NO'} |`);
+      const s = onSeed ? run(onSeed, 'minsheng', m.connections) : undefined;
+      out.push(row([r.workload, m.connections, f0(m.requestsPerSecond), m.p50, m.p99, s?.p50 ?? '–', ...peerCells(scaled, r, m)]));
     }
   }
   out.push('');
@@ -104,6 +138,10 @@ for (const heap of ['128m', '256m']) {
 if (both) {
   const pg = Math.max(0, ...seed.flatMap((r) => r.systems.postgraphile.runs.map((x) => x.rssMb ?? 0)));
   out.push(`| PostGraphile RSS, peak under load | ${pg} MB |`);
+}
+if (peers(seed).includes('floor')) {
+  const fl = Math.max(0, ...seed.flatMap((r) => r.systems.floor?.runs.map((x) => x.rssMb ?? 0) ?? []));
+  out.push(`| floor RSS, peak under load, default heap (seed data, W1 and W3) | ${fl} MB |`);
 }
 for (const r of records.filter((x) => x.label.startsWith('xmx'))) {
   for (const m of r.systems.minsheng.runs) {
