@@ -16,11 +16,11 @@ import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.minsheng.support.Chromium;
 import org.minsheng.support.ServiceProcess;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -29,11 +29,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -50,8 +47,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Tag("h2")
 class DashboardBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,25 +56,10 @@ class DashboardBrowserIT {
 
     @BeforeAll
     static void start() throws IOException {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present && "required".equals(System.getenv("MINSHENG_BROWSER_TESTS"))) {
-            throw new IllegalStateException("Chromium and chromedriver are required at " + CHROMIUM + " and "
-                    + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
-        }
-        Assumptions.assumeTrue(present, "Debian's chromium and chromium-driver are not installed");
+        browser = Chromium.start("minsheng-chromium");
         Path dir = ServiceProcess.workDir("minsheng-browser");
         service = ServiceProcess.start(dir, Map.of("minsheng.data-dir", dir.resolve("data").toString()), Map.of())
                 .awaitReady(Duration.ofSeconds(120));
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--no-first-run", "--disable-sync", "--disable-quic", "--window-size=1280,900",
-                "--user-data-dir=" + ServiceProcess.workDir("minsheng-chromium"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(driver, options);
         try (InputStream in = DashboardBrowserIT.class.getClassLoader()
                 .getResourceAsStream("META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
             axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -135,7 +135,11 @@ public class ExportEndpoint {
                 JsonReplies.internal(ctx, e, "Export " + RequestIds.of(ctx) + " failed");
             } else {
                 // Half a file must not look whole: the connection is cut, so the body ends without its last chunk.
-                LOG.warnf("Export %s stopped after it started: %s", RequestIds.of(ctx), e.toString());
+                Throwable cause = e;
+                while (cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                LOG.warnf("Export %s stopped after it started: %s", RequestIds.of(ctx), cause.getMessage());
                 response.reset();
             }
             return;

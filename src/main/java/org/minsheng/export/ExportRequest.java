@@ -56,10 +56,10 @@ public record ExportRequest(ObservationFilter filter, ObservationOrder order, La
         filter.qualifiers = list(parameters, "qualifier", v -> Qualifier.valueOf(v.toUpperCase(Locale.ROOT)));
         filter.sourceCodes = list(parameters, "source", Function.identity());
         DecimalRange value = new DecimalRange();
-        value.gt = single(parameters, "valueGt", BigDecimal::new);
-        value.gte = single(parameters, "valueGte", BigDecimal::new);
-        value.lt = single(parameters, "valueLt", BigDecimal::new);
-        value.lte = single(parameters, "valueLte", BigDecimal::new);
+        value.gt = single(parameters, "valueGt", DecimalRange::bound);
+        value.gte = single(parameters, "valueGte", DecimalRange::bound);
+        value.lt = single(parameters, "valueLt", DecimalRange::bound);
+        value.lte = single(parameters, "valueLte", DecimalRange::bound);
         if (value.gt != null || value.gte != null || value.lt != null || value.lte != null) {
             filter.value = value;
         }

@@ -199,7 +199,13 @@ public class SubscriptionSocket {
         void start() {
             connections.add(this);
             socket.closeHandler(v -> closed());
-            socket.exceptionHandler(e -> LOG.debugf("WebSocket of %s: %s", client, e.toString()));
+            socket.exceptionHandler(e -> {
+                LOG.debugf("WebSocket of %s: %s", client, e.toString());
+                String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+                if (message.contains("max") && (message.contains("size") || message.contains("length"))) {
+                    close((short) 1009, "A message may be at most 64 KB");
+                }
+            });
             socket.textMessageHandler(this::received);
             socket.binaryMessageHandler(b -> close((short) 4400, "Send text messages"));
             socket.setWriteQueueMaxSize(1024 * 1024);

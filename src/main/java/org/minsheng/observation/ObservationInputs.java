@@ -3,6 +3,7 @@ package org.minsheng.observation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -41,6 +42,7 @@ public final class ObservationInputs {
         public LocalDate periodEnd;
         @NonNull
         @NotNull
+        @Digits(integer = 24, fraction = 6, message = "at most 24 digits before the point and 6 after it")
         @Description("The value in the indicator's base unit.")
         public BigDecimal value;
         @NonNull
@@ -77,6 +79,7 @@ public final class ObservationInputs {
         public LocalDate periodStart;
         @Description("A new last day of the period.")
         public LocalDate periodEnd;
+        @Digits(integer = 24, fraction = 6, message = "at most 24 digits before the point and 6 after it")
         @Description("A new value.")
         public BigDecimal value;
         @Description("A new qualifier.")

@@ -308,7 +308,8 @@ public class ObservationService implements NodeLoader {
                         InputLists.checked("filter.qualifiers", filter.qualifiers))
                 .where("o.sourceCode in :sourceCodes", "sourceCodes",
                         InputLists.checked("filter.sourceCodes", filter.sourceCodes))
-                .where("o.value > :gt", "gt", filter.value == null ? null : filter.value.gt)
+                .where("o.value > :gt", "gt", DecimalRange.checked("filter.value", filter.value) == null ? null
+                        : filter.value.gt)
                 .where("o.value >= :gte", "gte", filter.value == null ? null : filter.value.gte)
                 .where("o.value < :lt", "lt", filter.value == null ? null : filter.value.lt)
                 .where("o.value <= :lte", "lte", filter.value == null ? null : filter.value.lte);

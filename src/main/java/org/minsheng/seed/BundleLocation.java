@@ -41,11 +41,38 @@ public final class BundleLocation {
             if (in == null) {
                 return Optional.empty();
             }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String text = utf8(name, in.readAllBytes());
             return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + name + " in seed bundle " + description, e);
         }
+    }
+
+    /** A file whose bytes are not UTF-8 text: the 1-based line of the first byte that is not. */
+    public static final class NotUtf8 extends RuntimeException {
+        public final String file;
+        public final int line;
+
+        NotUtf8(String file, int line) {
+            super(file + ":" + line + ": not UTF-8 text");
+            this.file = file;
+            this.line = line;
+        }
+    }
+
+    /** {@code bytes} decoded strictly: a byte that is not UTF-8 is NotUtf8, never a replacement character. */
+    static String utf8(String name, byte[] bytes) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder().decode(in, out, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new NotUtf8(name, line);
+        }
+        return out.flip().toString();
     }
 
     /** A bundle file's bytes, or empty when the bundle has no such file. */

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -101,7 +102,13 @@ public final class BundleReader {
 
     /** A required file read by {@code reader}; {@code missing} when the bundle lacks it. */
     private <T> T file(String name, BiFunction<String, List<Problem>, T> reader, T missing) {
-        Optional<String> text = text(name);
+        Optional<String> text;
+        try {
+            text = text(name);
+        } catch (BundleLocation.NotUtf8 e) {
+            problems.add(notUtf8(e));
+            return missing;
+        }
         if (text.isEmpty()) {
             problems.add(Problem.stopping(name, 0, "missing from the bundle"));
             return missing;
@@ -124,7 +131,8 @@ public final class BundleReader {
         digest.update(name.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
         try (InputStream in = new DigestInputStream(withoutByteOrderMark(stream.get()), digest);
-                Reader text = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                Reader text = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
             List<Located<ObservationRow>> rows = ObservationsFile.read(text, problems, maxRows);
             in.transferTo(OutputStream.nullOutputStream());
             return rows;
@@ -133,6 +141,11 @@ public final class BundleReader {
         } finally {
             digest.update((byte) 0);
         }
+    }
+
+    static Problem notUtf8(BundleLocation.NotUtf8 e) {
+        return Problem.stopping(e.file, e.line, "not UTF-8 text: save the file as UTF-8 (GBK, GB18030 and UTF-16 are "
+                + "not read)");
     }
 
     private static InputStream withoutByteOrderMark(InputStream in) throws IOException {
@@ -163,7 +176,13 @@ public final class BundleReader {
         Map<String, String> texts = new HashMap<>();
         sources.values().stream().filter(s -> s.row().text() != null).forEach(located -> {
             SourceDef source = located.row();
-            Optional<String> text = text(source.text());
+            Optional<String> text;
+            try {
+                text = text(source.text());
+            } catch (BundleLocation.NotUtf8 e) {
+                problems.add(notUtf8(e));
+                return;
+            }
             if (text.isEmpty()) {
                 problems.add(new Problem(SourcesFile.NAME, located.line(), "source " + source.code()
                         + ": text file \"" + source.text() + "\" is not in the bundle"));

@@ -65,6 +65,8 @@ final class CsvRows {
                     return rows;
                 }
             } while (iterator.hasNextValue());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            problems.add(BundleReader.notUtf8(new BundleLocation.NotUtf8(file, lines.line)));
         } catch (IOException e) {
             problems.add(Problem.unreadable(file, "CSV", e));
         }

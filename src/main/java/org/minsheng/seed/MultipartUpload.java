@@ -59,6 +59,13 @@ final class MultipartUpload implements AutoCloseable {
             request.formAttributes().names().forEach(upload.fields::add);
             upload.ended = true;
             upload.finishIfDone();
+            // A body cut off inside a part never ends that part: refused once the request's end is handled.
+            ctx.vertx().runOnContext(later -> {
+                if (upload.open > 0) {
+                    upload.fail(new BadUserInputException("The multipart body ended inside a part, without its closing "
+                            + "boundary; nothing was imported"));
+                }
+            });
         });
         request.resume();
         return upload.done.future();
@@ -152,8 +159,8 @@ final class MultipartUpload implements AutoCloseable {
                 return UploadedBundle.tooManyFiles(limits, -1);
             }
         }
-        return new BadUserInputException("The multipart body could not be read (" + failure.getClass().getSimpleName()
-                + "); nothing was imported");
+        return new BadUserInputException("The body could not be read as multipart/form-data (one part per file, "
+                + "separated by the boundary its Content-Type names); nothing was imported");
     }
 
     @Override

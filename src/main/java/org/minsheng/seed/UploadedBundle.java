@@ -110,7 +110,12 @@ public final class UploadedBundle implements AutoCloseable {
                 if (files.size() == limits.files()) {
                     throw tooManyFiles(limits, files.size() + 1);
                 }
-                write(stripTopFolder(entry.getName()), zip);
+                String name = entry.getName();
+                if (name.startsWith("/") || name.contains("\\") || name.contains(":")) {
+                    throw new BadUserInputException("files: \"" + name + "\" is not a path inside a bundle (an "
+                            + "absolute or a Windows path)");
+                }
+                write(stripTopFolder(name), zip);
             }
         }
         if (files.isEmpty()) {
@@ -168,6 +173,8 @@ public final class UploadedBundle implements AutoCloseable {
             return in.read(buffer);
         } catch (ZipException e) {
             throw new BadUserInputException("files: the zip cannot be read (" + e.getMessage() + ")");
+        } catch (java.io.EOFException e) {
+            throw new BadUserInputException("files: the zip ends in the middle of an entry (cut off?)");
         }
     }
 

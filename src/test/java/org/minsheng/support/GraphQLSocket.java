@@ -81,6 +81,15 @@ public final class GraphQLSocket implements AutoCloseable {
         }
     }
 
+    /** Sends this text as it is, JSON or not. */
+    public void sendRaw(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    public void sendBinary(byte[] bytes) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
+    }
+
     /** Starts a subscription with this id. */
     public void subscribe(String id, String query, Map<String, Object> variables) {
         send(Map.of("id", id, "type", "subscribe", "payload", Map.of("query", query, "variables", variables)));

@@ -75,7 +75,10 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Waits until /q/health/ready answers 200; fails with the log when the process dies or times out. */
+    /**
+     * Waits until /q/health/ready answers 200; fails with the log when the process dies or times out
+     * (and then kills it).
+     */
     public ServiceProcess awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -91,6 +94,8 @@ public final class ServiceProcess implements AutoCloseable {
             }
             sleep(250);
         }
+        // Not left running for the rest of the build: its log says why it was not ready.
+        kill();
         throw new AssertionError("the service was not ready within " + timeout + ":\n" + log());
     }
 
