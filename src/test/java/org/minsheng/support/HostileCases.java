@@ -883,6 +883,20 @@ public final class HostileCases {
                     assertEquals(before + c, figures());
                     assertEquals(seeds, figuresOf("nmg-minsheng-2025"));
                 });
+        add("crash and restart", "SIGKILL at once after ten figures' creations were answered, then a start",
+                "all ten figures are there", () -> {
+                    int before = figures();
+                    for (int year = 1990; year < 2000; year++) {
+                        JsonNode created = mutate(editor, "createObservation", "observation { id }", Map.of(
+                                "indicatorCode", "employment.gig_markets", "regionCode", "150302",
+                                "periodStart", year + "-01-01", "periodEnd", year + "-12-31", "value", year,
+                                "qualifier", "EXACT", "sourceCode", "hostile-api", "quote", "共" + year + "个"));
+                        assertFalse(created.has("errors"), created::toString);
+                    }
+                    service.process().kill();
+                    service.restart(Duration.ofSeconds(60));
+                    assertEquals(before + 10, figures());
+                });
         add("crash and restart", "SIGKILL when idle, then a start", "ready within 60 s with the same figures", () -> {
             int before = figures();
             service.process().kill();
