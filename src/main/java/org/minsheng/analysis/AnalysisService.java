@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.minsheng.graphql.BadUserInputException;
 import org.minsheng.indicator.Indicator;
@@ -41,7 +40,6 @@ import org.minsheng.region.RegionService;
  * fixed number of statements.
  */
 @ApplicationScoped
-@Transactional
 @ReadOnly
 public class AnalysisService {
 

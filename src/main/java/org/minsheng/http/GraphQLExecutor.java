@@ -21,10 +21,10 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.minsheng.config.MinshengConfig;
 import org.minsheng.graphql.LimitExceededException;
+import org.minsheng.graphql.OperationRunner;
 import org.minsheng.limits.ExecutionBudget;
 import org.minsheng.limits.UnpagedLists;
 import org.minsheng.revision.DataVersion;
-import org.minsheng.security.Caller;
 import org.minsheng.vocabulary.CallerLanguage;
 import org.minsheng.vocabulary.Language;
 
@@ -36,13 +36,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.InjectableContext;
-import io.quarkus.arc.ManagedContext;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.smallrye.graphql.execution.ExecutionResponse;
-import io.smallrye.graphql.execution.ExecutionResponseWriter;
-import io.smallrye.graphql.execution.ExecutionService;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
@@ -71,7 +64,7 @@ public class GraphQLExecutor {
     GraphQLSchema schema;
 
     @Inject
-    ExecutionService executionService;
+    OperationRunner operations;
 
     @Inject
     UnpagedLists lists;
@@ -85,6 +78,9 @@ public class GraphQLExecutor {
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String applicationVersion;
 
+    /** How long after its time limit a query still running is answered by the watchdog. */
+    private static final long WATCHDOG_GRACE_MILLIS = 200;
+
     private static final String LIGHT = "graphql-";
     private static final String HEAVY = "graphql-large-";
 
@@ -92,6 +88,8 @@ public class GraphQLExecutor {
     private BoundedExecutor heavy;
     private Counter rejected;
     private final Map<String, Counter> refusals = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The request timers by root field and outcome: a schema field name and one of three words, so few. */
+    private final Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
     @PostConstruct
     void start() {
@@ -268,11 +266,25 @@ public class GraphQLExecutor {
         ExecutionBudget budget = new ExecutionBudget(requested, limits.cost(), limits.rows(),
                 limits.time().toMillis(), start);
         Language language = CallerLanguage.fromHeader(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        ExecutionResult result = run(ctx, request, budget, language);
+        String field = rootField(prepared, request.operationName());
+        AtomicBoolean answered = new AtomicBoolean();
+        long watchdog = isQuery(prepared, request.operationName())
+                ? ctx.vertx().setTimer(limits.time().toMillis() + WATCHDOG_GRACE_MILLIS,
+                        id -> overTime(ctx, media, refusedStatus, budget, language, field, start, answered))
+                : -1;
+        ExecutionResult result;
+        try {
+            result = run(ctx, request, budget, language);
+        } finally {
+            if (watchdog >= 0) {
+                ctx.vertx().cancelTimer(watchdog);
+            }
+        }
+        if (!answered.compareAndSet(false, true)) {
+            return;
+        }
         Answer answer = answer(ctx, refusedStatus, result, budget, language);
-        Timer.builder("minsheng.graphql.requests").description("GraphQL requests executed, by their first root field")
-                .tag("field", rootField(prepared, request.operationName())).tag("outcome", answer.outcome())
-                .register(registry).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        record(field, answer, start);
         if (answer.status() == 503) {
             ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
         }
@@ -282,6 +294,39 @@ public class GraphQLExecutor {
             ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         }
         GraphQLEndpoint.write(ctx, answer.status(), media, answer.body());
+    }
+
+    /**
+     * A query still running shortly after its time limit (its thread starved of CPU, or in a long
+     * statement): it is answered {@code LIMIT_EXCEEDED} now, from the event loop, and its budget is
+     * stopped, so that the thread's remaining fields answer null at once and its answer is dropped.
+     * Mutations are never answered this way: one that is still running may yet commit, and its
+     * client must not be told otherwise.
+     */
+    private void overTime(RoutingContext ctx, String media, int refusedStatus, ExecutionBudget budget,
+            Language language, String field, long start, AtomicBoolean answered) {
+        if (!answered.compareAndSet(false, true)) {
+            return;
+        }
+        budget.timedOut();
+        Answer answer = answer(ctx, refusedStatus, ExecutionResult.newExecutionResult().build(), budget, language);
+        record(field, answer, start);
+        if (ctx.request().method().name().equals("GET")) {
+            ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
+        GraphQLEndpoint.write(ctx, answer.status(), media, answer.body());
+    }
+
+    private void record(String field, Answer answer, long start) {
+        timers.computeIfAbsent(field + ' ' + answer.outcome(), key -> Timer.builder("minsheng.graphql.requests")
+                .description("GraphQL requests executed, by their first root field").tag("field", field)
+                .tag("outcome", answer.outcome()).register(registry))
+                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    }
+
+    private static boolean isQuery(PreparedDocuments.Prepared prepared, String operationName) {
+        OperationDefinition operation = prepared.analysis().select(operationName);
+        return operation != null && operation.getOperation() == OperationDefinition.Operation.QUERY;
     }
 
     /**
@@ -326,27 +371,8 @@ public class GraphQLExecutor {
         Map<String, Object> context = new HashMap<>();
         context.put("runBlocking", Boolean.TRUE);
         context.put("httpHeaders", GraphQLEndpoint.headers(ctx));
-        context.put(ExecutionBudget.KEY, budget);
-        ManagedContext requestContext = Arc.container().requestContext();
-        requestContext.activate();
-        InjectableContext.ContextState state = requestContext.getState();
-        context.put("state", state);
-        Capture capture = new Capture();
-        try {
-            Arc.container().instance(CurrentVertxRequest.class).get().setCurrent(ctx);
-            Arc.container().instance(CallerLanguage.class).get().set(language);
-            Arc.container().instance(Caller.class).get().authorization(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
-            executionService.executeSync(input(request), context, capture);
-        } finally {
-            if (!requestContext.isActive()) {
-                requestContext.activate(state);
-            }
-            requestContext.terminate();
-        }
-        if (capture.failure != null) {
-            throw new IllegalStateException("GraphQL execution failed", capture.failure);
-        }
-        return capture.response.getExecutionResult();
+        return operations.run(ctx, input(request), context, budget, language,
+                ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
     }
 
     private Answer answer(RoutingContext ctx, int refusedStatus, ExecutionResult result, ExecutionBudget budget,
@@ -426,20 +452,5 @@ public class GraphQLExecutor {
             input.add("variables", Json.createObjectBuilder(request.variables()));
         }
         return input.build();
-    }
-
-    private static final class Capture implements ExecutionResponseWriter {
-        ExecutionResponse response;
-        Throwable failure;
-
-        @Override
-        public void write(ExecutionResponse response) {
-            this.response = response;
-        }
-
-        @Override
-        public void fail(Throwable failure) {
-            this.failure = failure;
-        }
     }
 }

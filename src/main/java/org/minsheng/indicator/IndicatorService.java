@@ -9,7 +9,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.minsheng.graphql.NodeLoader;
 import org.minsheng.graphql.Page;
@@ -21,7 +20,6 @@ import org.minsheng.persistence.ReadOnly;
 import org.minsheng.vocabulary.Theme;
 
 @ApplicationScoped
-@Transactional
 @ReadOnly
 public class IndicatorService implements NodeLoader {
 
@@ -71,7 +69,7 @@ public class IndicatorService implements NodeLoader {
     }
 
     public Map<String, Indicator> byCodes(List<String> codes) {
-        return Batches.<String, IndicatorEntity> chunked(codes, chunk -> IndicatorEntity.list("code in ?1", chunk))
+        return Batches.byIds(IndicatorEntity.class, codes)
                 .stream().map(IndicatorEntity::toGraph)
                 .collect(Collectors.toMap(Indicator::code, Function.identity()));
     }

@@ -10,13 +10,18 @@ import org.minsheng.persistence.DatabaseFailures;
 
 /**
  * What one request may still use: objects resolved and time. Once either is spent the request is
- * stopped: every later field fails at once, without touching the database, and the response is a
- * single {@code LIMIT_EXCEEDED} error.
+ * stopped: no later field is fetched and no later read reaches the database (the read services
+ * refuse before their statement, see {@code persistence/ReadOnlyInterceptor}), and the response is a
+ * single {@code LIMIT_EXCEEDED} error. A statement that runs while the time is spent is cancelled
+ * by the database at the deadline (its query timeout is what is left of the time).
  */
 public final class ExecutionBudget {
 
-    /** Where the budget travels in graphql-java's context. */
-    public static final String KEY = "minsheng.budget";
+    /**
+     * The budget of the operation running on this thread. A GraphQL operation runs whole on one
+     * thread ({@code runBlocking}), its batched reads included.
+     */
+    private static final ThreadLocal<ExecutionBudget> CURRENT = new ThreadLocal<>();
 
     private final long requested;
     private final long costLimit;
@@ -35,25 +40,72 @@ public final class ExecutionBudget {
         this.deadline = startNanos + timeLimitMillis * 1_000_000L;
     }
 
+    /** Runs {@code work} with this budget as the thread's current one. */
+    public <T> T during(java.util.function.Supplier<T> work) {
+        ExecutionBudget outer = CURRENT.get();
+        CURRENT.set(this);
+        try {
+            return work.get();
+        } finally {
+            CURRENT.set(outer);
+        }
+    }
+
+    /** The budget of the operation running on this thread, or null outside one. */
+    public static ExecutionBudget current() {
+        return CURRENT.get();
+    }
+
+    /** Milliseconds left before the time limit; at least 1, so that a statement can be given a timeout. */
+    public int remainingMillis() {
+        long left = (deadline - System.nanoTime()) / 1_000_000L;
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, left));
+    }
+
+    /** The time limit, stopped: a statement was cancelled at the deadline. */
+    public LimitExceededException timedOut() {
+        return stop(overTime(System.nanoTime()));
+    }
+
     /**
-     * Called before a field is fetched: fails when the rows or the time are spent, or when the
-     * database was found unreachable earlier in this request (no second wait for a connection).
+     * Whether the request must stop: its rows or its time are spent (the time is checked now).
+     * Throws when the database was found unreachable earlier in this request, so that a later field
+     * does not wait for a connection a second time.
      */
-    public void beforeFetch() {
-        LimitExceededException spent = exceeded;
-        if (spent != null) {
-            throw spent;
+    public boolean spent() {
+        if (exceeded != null) {
+            return true;
         }
         if (databaseUnavailable) {
             throw new ServiceUnavailableException("The database is not reachable right now; try again shortly");
         }
         long now = System.nanoTime();
         if (now - deadline > 0) {
-            long elapsed = timeLimitMillis + (now - deadline) / 1_000_000L;
-            throw stop(new LimitExceededException("time", timeLimitMillis, elapsed, "The request ran for "
-                    + elapsed + " ms, over the time limit of " + timeLimitMillis
-                    + " ms (minsheng.limits.time); ask for fewer objects"));
+            stop(overTime(now));
+            return true;
         }
+        return false;
+    }
+
+    /** Whether the operation running on this thread has spent its budget (false outside one). */
+    public static boolean stopped() {
+        ExecutionBudget budget = CURRENT.get();
+        return budget != null && (budget.exceeded != null || System.nanoTime() - budget.deadline > 0
+                && budget.stop(budget.overTime(System.nanoTime())) != null);
+    }
+
+    /** Called before a read: throws the reason when the budget is spent, see {@link #spent()}. */
+    public void beforeFetch() {
+        if (spent()) {
+            throw exceeded;
+        }
+    }
+
+    private LimitExceededException overTime(long now) {
+        long elapsed = timeLimitMillis + Math.max(0, now - deadline) / 1_000_000L;
+        return new LimitExceededException("time", timeLimitMillis, elapsed, "The request ran for " + elapsed
+                + " ms, over the time limit of " + timeLimitMillis + " ms (minsheng.limits.time); ask for fewer"
+                + " objects");
     }
 
     /** Counts objects a field resolved. */

@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.minsheng.graphql.BadUserInputException;
 import org.minsheng.graphql.InputLists;
@@ -34,7 +33,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Reads observations, in load order (by ID), with the filters of {@link ObservationFilter}. */
 @ApplicationScoped
-@Transactional
 @ReadOnly
 public class ObservationService implements NodeLoader {
 

@@ -1,6 +1,7 @@
 package org.minsheng.persistence;
 
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 
 import org.hibernate.exception.JDBCConnectionException;
@@ -27,6 +28,23 @@ public final class DatabaseFailures {
             String message = t.getMessage();
             if (message != null && (message.contains("Acquisition timeout") || message.contains("acquisition timeout")
                     || message.contains("Unable to acquire JDBC Connection"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a failure is a statement the database cancelled at its query timeout (H2:
+     * SQLTimeoutException; PostgreSQL: SQLState 57014, "canceling statement").
+     */
+    public static boolean isTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTimeoutException || t instanceof org.hibernate.QueryTimeoutException
+                    || t instanceof jakarta.persistence.QueryTimeoutException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
                 return true;
             }
         }

@@ -10,7 +10,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.minsheng.graphql.NodeLoader;
 import org.minsheng.graphql.Page;
@@ -29,7 +28,6 @@ import org.minsheng.vocabulary.Theme;
  * region above it (province-wide programmes run everywhere), or part of it.
  */
 @ApplicationScoped
-@Transactional
 @ReadOnly
 public class ProgramService implements NodeLoader {
 
@@ -108,7 +106,7 @@ public class ProgramService implements NodeLoader {
     }
 
     private Map<String, Program> byCodes(List<String> codes) {
-        return Batches.<String, ProgramEntity> chunked(codes, chunk -> ProgramEntity.list("code in ?1", chunk))
+        return Batches.byIds(ProgramEntity.class, codes)
                 .stream().map(ProgramEntity::toGraph)
                 .collect(Collectors.toMap(Program::code, Function.identity()));
     }

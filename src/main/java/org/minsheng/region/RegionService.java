@@ -7,7 +7,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.minsheng.graphql.NodeLoader;
 import org.minsheng.graphql.Page;
@@ -18,7 +17,6 @@ import org.minsheng.persistence.ReadOnly;
 
 /** Reads the region tree. Every method that takes a list answers with one query per chunk, in input order. */
 @ApplicationScoped
-@Transactional
 @ReadOnly
 public class RegionService implements NodeLoader {
 
@@ -53,8 +51,7 @@ public class RegionService implements NodeLoader {
 
     /** Regions by code, for other features' batch resolvers. */
     public Map<String, Region> byCodes(List<String> codes) {
-        return Batches.<String, RegionEntity> chunked(codes,
-                chunk -> RegionEntity.list("code in ?1", chunk)).stream()
+        return Batches.byIds(RegionEntity.class, codes).stream()
                 .map(RegionEntity::toGraph)
                 .collect(Collectors.toMap(Region::code, Function.identity()));
     }

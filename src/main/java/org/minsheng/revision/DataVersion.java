@@ -1,7 +1,6 @@
 package org.minsheng.revision;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.minsheng.persistence.Queries;
 import org.minsheng.persistence.ReadOnly;
@@ -15,7 +14,6 @@ import org.minsheng.persistence.ReadOnly;
 @ApplicationScoped
 public class DataVersion {
 
-    @Transactional
     @ReadOnly
     public String current() {
         Object[] latest = Queries.em().createQuery("select (select max(s.id) from SeedImportEntity s),"

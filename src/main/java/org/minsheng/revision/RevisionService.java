@@ -60,7 +60,6 @@ public class RevisionService {
     }
 
     /** Each object's revisions, oldest first: one statement for the whole list. */
-    @Transactional
     @ReadOnly
     public List<List<Revision>> forObjects(String type, List<String> keys) {
         return Batches.grouped(keys, "select v.entityKey, v from RevisionEntity v where v.entityType = '" + type
@@ -68,7 +67,6 @@ public class RevisionService {
     }
 
     /** Every revision made at or after {@code since}, oldest first: a change feed. */
-    @Transactional
     @ReadOnly
     public Page<Revision> since(Instant since, PageRequest request) {
         return Jpql.from("from RevisionEntity v").where("v.at >= :since", "since", since)
@@ -76,7 +74,6 @@ public class RevisionService {
     }
 
     /** Every revision of {@code type} made after {@code moment}, newest first: to undo them in memory. */
-    @Transactional
     @ReadOnly
     public List<RevisionEntity> after(String type, Instant moment) {
         return Queries.em().createQuery("select v from RevisionEntity v where v.entityType = :type and v.at > :moment"

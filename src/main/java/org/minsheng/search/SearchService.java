@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.minsheng.graphql.BadUserInputException;
 import org.minsheng.graphql.InputLists;
@@ -31,7 +30,6 @@ import org.minsheng.vocabulary.Pinyin;
  * programme), a region by its level from the province down, then by code.
  */
 @ApplicationScoped
-@Transactional
 @ReadOnly
 public class SearchService {
 

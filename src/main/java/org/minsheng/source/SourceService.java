@@ -7,7 +7,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.minsheng.graphql.NodeLoader;
 import org.minsheng.graphql.Page;
@@ -17,7 +16,6 @@ import org.minsheng.persistence.Jpql;
 import org.minsheng.persistence.ReadOnly;
 
 @ApplicationScoped
-@Transactional
 @ReadOnly
 public class SourceService implements NodeLoader {
 
@@ -37,7 +35,7 @@ public class SourceService implements NodeLoader {
     }
 
     public Map<String, SourceDocument> byCodes(List<String> codes) {
-        return Batches.<String, SourceEntity> chunked(codes, chunk -> SourceEntity.list("code in ?1", chunk))
+        return Batches.byIds(SourceEntity.class, codes)
                 .stream().map(SourceEntity::toGraph)
                 .collect(Collectors.toMap(SourceDocument::code, Function.identity()));
     }

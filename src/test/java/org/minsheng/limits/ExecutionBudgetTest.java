@@ -2,9 +2,11 @@ package org.minsheng.limits;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.minsheng.graphql.LimitExceededException;
@@ -46,5 +48,19 @@ class ExecutionBudgetTest {
         ExecutionBudget budget = new ExecutionBudget(7, 200, 50, 1000, System.nanoTime());
         budget.resolved(3);
         assertEquals("{requested=7, actual=3, limit={requested=200, actual=50}}", budget.costExtension().toString());
+    }
+
+    @Test
+    void theOperationOnThisThreadStopsOnceItsTimeIsSpentAndOnlyThere() {
+        ExecutionBudget fresh = new ExecutionBudget(1, 10, 10, 1000, System.nanoTime());
+        ExecutionBudget late = new ExecutionBudget(1, 10, 10, 1000, System.nanoTime() - 1001 * MILLIS);
+        assertFalse(ExecutionBudget.stopped(), "outside an operation");
+        assertFalse(fresh.during(ExecutionBudget::stopped));
+        assertTrue(fresh.during(ExecutionBudget::current) == fresh);
+        assertTrue(late.during(ExecutionBudget::stopped));
+        assertEquals("time", late.exceeded().limit());
+        assertEquals(1, late.remainingMillis(), "a timeout of at least 1 ms");
+        assertTrue(fresh.remainingMillis() > 900, fresh.remainingMillis() + " ms left");
+        assertFalse(ExecutionBudget.stopped(), "after the operation");
     }
 }

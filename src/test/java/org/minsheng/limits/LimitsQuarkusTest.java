@@ -8,7 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Collections;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
+import org.minsheng.http.GraphQLExecutor;
 import org.minsheng.support.GraphQL;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +30,12 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @TestProfile(SmallLimitsProfile.class)
 class LimitsQuarkusTest {
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    @Inject
+    GraphQLExecutor executor;
 
     @Test
     void aliases() {
@@ -101,6 +112,51 @@ class LimitsQuarkusTest {
         JsonNode over = GraphQL.execute("{ regions(level: COUNTY, first: 50) { nodes { code } } }");
         assertRefused(over, "rows", SmallLimitsProfile.ROWS, 51);
         assertTrue(over.get("data").isNull(), "a stopped request returns no partial data: " + over);
+    }
+
+    /**
+     * Thirty counties (31 objects with their connection) ask for their parents and their ancestors:
+     * two batches, registered before either runs. The first to run passes the row limit of 50, and
+     * the second is then refused before its statement: the spent request runs the counties' list and
+     * one batch, and nothing waits once it is answered.
+     */
+    @Test
+    void aSpentBudgetEndsTheOperationAtOnce() {
+        long list = statements("{ regions(level: COUNTY, first: 30) { nodes { code } } }");
+        Statistics statistics = sessionFactory.getStatistics();
+        statistics.clear();
+        JsonNode over = GraphQL.execute("{ regions(level: COUNTY, first: 30) { nodes { code parent { code }"
+                + " ancestors { code } } } }");
+        long spent = statistics.getPrepareStatementCount();
+        JsonNode error = over.at("/errors/0");
+        assertEquals("LIMIT_EXCEEDED", error.at("/extensions/code").asText(), over.toString());
+        assertEquals("rows", error.at("/extensions/limit").asText(), over.toString());
+        assertEquals(1, over.get("errors").size(), over.toString());
+        assertTrue(over.get("data").isNull(), over.toString());
+        long actual = over.at("/extensions/cost/actual").asLong();
+        assertTrue(actual == 31 + 30 || actual == 31 + 60, "objects resolved: the list and one batch, " + over);
+        assertEquals(list + 1, spent, "statements: the list's " + list + " and one batch");
+        assertTrue(idleWithin(2000), "requests still running or waiting: " + executor.running() + " and "
+                + executor.queued());
+    }
+
+    /** Whether the executor's threads are all free within {@code millis} (the answer is written before its thread is). */
+    private boolean idleWithin(long millis) {
+        long end = System.currentTimeMillis() + millis;
+        while (executor.running() + executor.queued() > 0) {
+            if (System.currentTimeMillis() > end) {
+                return false;
+            }
+            Thread.onSpinWait();
+        }
+        return true;
+    }
+
+    private long statements(String query) {
+        Statistics statistics = sessionFactory.getStatistics();
+        statistics.clear();
+        assertAnswered(GraphQL.execute(query));
+        return statistics.getPrepareStatementCount();
     }
 
     private static void assertAnswered(JsonNode response) {
