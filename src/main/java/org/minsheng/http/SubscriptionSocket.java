@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.minsheng.config.MinshengConfig;
+import org.minsheng.graphql.ConnectionScope;
 import org.minsheng.graphql.LimitExceededException;
 import org.minsheng.limits.UnpagedLists;
 import org.minsheng.vocabulary.CallerLanguage;
@@ -21,9 +22,6 @@ import graphql.language.OperationDefinition;
 import graphql.schema.GraphQLSchema;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.InjectableContext;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.vertx.http.runtime.filters.QuarkusRequestWrapper;
@@ -170,8 +168,7 @@ public class SubscriptionSocket {
         private final String client;
         private final AtomicInteger open;
         private final Set<String> active = ConcurrentHashMap.newKeySet();
-        private final ManagedContext requests = Arc.container().requestContext();
-        private final InjectableContext.ContextState state;
+        private final ConnectionScope scope;
         private final GraphQLTransportWSSubprotocolHandler handler;
         private volatile boolean initialised;
         private volatile boolean closed;
@@ -182,17 +179,11 @@ public class SubscriptionSocket {
             this.socket = socket;
             this.client = client;
             this.open = open;
-            requests.activate();
-            try {
-                Arc.container().instance(CallerLanguage.class).get().set(CallerLanguage.fromHeader(language));
-                state = requests.getState();
-            } finally {
-                requests.deactivate();
-            }
+            scope = new ConnectionScope(CallerLanguage.fromHeader(language));
             Map<String, Object> context = new ConcurrentHashMap<>();
             context.put("runBlocking", Boolean.TRUE);
             context.put("httpHeaders", headers);
-            context.put("state", state);
+            context.put("state", scope.state());
             handler = new GraphQLTransportWSSubprotocolHandler(this, context);
         }
 
@@ -209,7 +200,7 @@ public class SubscriptionSocket {
             socket.textMessageHandler(this::received);
             socket.binaryMessageHandler(b -> close((short) 4400, "Send text messages"));
             socket.setWriteQueueMaxSize(1024 * 1024);
-            Arc.container().instance(io.vertx.core.Vertx.class).get().setTimer(INIT_TIMEOUT_MILLIS, id -> {
+            upgrade.vertx().setTimer(INIT_TIMEOUT_MILLIS, id -> {
                 if (!initialised && !closed) {
                     close((short) 4408, "Connection initialisation timeout");
                 }
@@ -234,12 +225,7 @@ public class SubscriptionSocket {
             } else if (type.equals("complete") && message.getValue("id") instanceof String id && active.remove(id)) {
                 subscriptions.decrementAndGet();
             }
-            requests.activate(state);
-            try {
-                handler.onMessage(text);
-            } finally {
-                requests.deactivate();
-            }
+            scope.run(() -> handler.onMessage(text));
         }
 
         /** Whether a subscribe message may go on to SmallRye; if not, it is answered with an error message. */
@@ -353,12 +339,7 @@ public class SubscriptionSocket {
             release(client, open);
             connections.remove(this);
             upgradeDone(upgrade);
-            requests.activate(state);
-            try {
-                handler.onClose();
-            } finally {
-                requests.terminate();
-            }
+            scope.close(handler::onClose);
         }
     }
 }

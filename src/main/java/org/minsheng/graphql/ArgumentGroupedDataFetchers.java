@@ -1,4 +1,4 @@
-package org.minsheng.http;
+package org.minsheng.graphql;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +25,11 @@ import io.smallrye.graphql.spi.DataFetcherService;
  * land in one dispatch) would both get the first one's answer. Here a batch is split by the
  * arguments each load was asked with, as graphql-java received them, and the resolver runs once
  * per distinct set: as many statements as there are sets, never one per parent.
+ *
+ * <p>
+ * The SmallRye behaviour this works around: a batch resolver's extra arguments are taken from the
+ * batch's first load ({@code BatchLoaderHelper}, since https://github.com/smallrye/smallrye-graphql/pull/372,
+ * which made such arguments possible at all).
  *
  * <p>
  * Registered in {@code META-INF/services/io.smallrye.graphql.spi.DataFetcherService}, ahead of
