@@ -10,8 +10,6 @@ import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.persistence.QueryTimeoutException;
-
 import org.jboss.logging.Logger;
 import org.minsheng.graphql.ClientError;
 import org.minsheng.graphql.InternalServerError;
@@ -131,7 +129,7 @@ final class GraphQLErrors {
         if (cause instanceof InternalServerError internal) {
             return error(INTERNAL_SERVER_ERROR, internal.getMessage(), Map.of(), error.getLocations(), error.getPath());
         }
-        if (isTimeout(cause)) {
+        if (DatabaseFailures.isTimeout(cause)) {
             return error(LIMIT_EXCEEDED, "A database statement ran over its timeout"
                     + " (quarkus.hibernate-orm statement timeout); ask for less", Map.of("limit", "statement-timeout"),
                     error.getLocations(), error.getPath());
@@ -168,19 +166,6 @@ final class GraphQLErrors {
     private static boolean isDataException(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isTimeout(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof QueryTimeoutException || t instanceof org.hibernate.QueryTimeoutException
-                    || t instanceof java.sql.SQLTimeoutException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
                 return true;
             }
         }
