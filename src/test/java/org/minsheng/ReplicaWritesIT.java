@@ -84,10 +84,17 @@ class ReplicaWritesIT {
                     auth, "source");
             JsonNode title = titles.stream().filter(r -> !r.has("errors")).findFirst().orElseThrow();
             assertEquals(1, title.at("/data/updateSource/source/version").asInt());
+            // Sources are catalogue: each replica holds them in memory and reads a change another
+            // replica committed within a second of its commit.
+            long committed = System.nanoTime();
             for (ServiceProcess replica : List.of(a, b)) {
-                assertEquals(title.at("/data/updateSource/source/title").asText(), replica.graphql(
-                        "{ source(code: \"test-bulletin\") { title } }", Map.of(), Map.of()).at("/data/source/title")
-                        .asText());
+                String expected = title.at("/data/updateSource/source/title").asText();
+                String read;
+                do {
+                    read = replica.graphql("{ source(code: \"test-bulletin\") { title } }", Map.of(), Map.of())
+                            .at("/data/source/title").asText();
+                } while (!read.equals(expected) && System.nanoTime() - committed < 1_000_000_000L);
+                assertEquals(expected, read);
             }
             assertEquals(1 + rounds,
                     PostgresAdmin.count(database, "select count(*) from revision where entity_type = 'Observation'"),

@@ -26,6 +26,7 @@ public record Indicator(
         @Ignore String counterZh,
         @Ignore String counterEn,
         @Ignore String nameKey,
+        @Ignore String namePinyin,
         @NonNull @Description("Raised by every update: an update or delete names the version it read.") int version)
         implements
             Node {

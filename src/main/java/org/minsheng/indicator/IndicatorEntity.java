@@ -66,6 +66,6 @@ public class IndicatorEntity extends PanacheEntityBase {
     public Indicator toGraph() {
         return new Indicator(code, name, nameEn, description, descriptionEn, theme, unit.toGraph(), additive, unit,
                 counterZh != null ? counterZh : unit.counterZh, counterEn != null ? counterEn : unit.counterEn, nameKey,
-                version);
+                namePinyin, version);
     }
 }

@@ -5,25 +5,40 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.minsheng.graphql.NodeLoader;
 import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
+import org.minsheng.limits.Budgeted;
 import org.minsheng.persistence.Batches;
-import org.minsheng.persistence.Jpql;
+import org.minsheng.persistence.Catalogue;
 import org.minsheng.persistence.Keyset;
 import org.minsheng.persistence.ReadOnly;
+import org.minsheng.persistence.Snapshot;
 import org.minsheng.vocabulary.Theme;
 
+/**
+ * Reads indicators from the {@link Catalogue} (no statement), and which indicators have figures for a
+ * region from the database.
+ */
 @ApplicationScoped
-@ReadOnly
-public class IndicatorService implements NodeLoader {
+@Budgeted
+public class IndicatorService implements NodeLoader, Catalogue.Part {
 
-    private static final String FROM = "from IndicatorEntity i";
+    private final Snapshot<IndicatorCatalogue> catalogue = Snapshot.of("indicators", IndicatorCatalogue::read);
+
+    @Override
+    public Snapshot<?> snapshot() {
+        return catalogue;
+    }
+
+    /** Every one, in code order. */
+    public List<Indicator> all() {
+        return catalogue.get().inCodeOrder();
+    }
 
     @Override
     public String type() {
@@ -32,23 +47,27 @@ public class IndicatorService implements NodeLoader {
 
     @Override
     public Optional<Indicator> find(String code) {
-        return IndicatorEntity.<IndicatorEntity> findByIdOptional(code).map(IndicatorEntity::toGraph);
+        return Optional.ofNullable(catalogue.get().byCode().get(code));
     }
 
     public Page<Indicator> list(Theme theme, String search, IndicatorOrder order, PageRequest request) {
-        Jpql query = Jpql.from(FROM).where("i.theme = :theme", "theme", theme);
+        Stream<Indicator> rows = catalogue.get().inCodeOrder().stream();
+        if (theme != null) {
+            rows = rows.filter(indicator -> indicator.theme() == theme);
+        }
         if (search != null && !search.isBlank()) {
             String text = search.strip().toLowerCase(Locale.ROOT);
-            query = query.where("(i.name like :text escape '\\' or lower(i.nameEn) like :text escape '\\'"
-                    + " or i.code like :text escape '\\')", "text", "%" + Jpql.likeLiteral(text) + "%");
+            rows = rows.filter(indicator -> indicator.name().contains(text) || indicator.code().contains(text)
+                    || (indicator.nameEn() != null && indicator.nameEn().toLowerCase(Locale.ROOT).contains(text)));
         }
-        return query.page(IndicatorEntity.class, "i", IndicatorOrder.keyset(order), request, IndicatorEntity::toGraph);
+        return IndicatorOrder.keyset(order).page(rows.toList(), request);
     }
 
     /**
      * For each region, the indicators with data for it, or with {@code withinSubtree} for it or any
-     * region below it: one page each, from two statements for the whole list.
+     * region below it: one page each, from one statement for the whole list.
      */
+    @ReadOnly
     public List<Page<Indicator>> forRegions(List<String> regionCodes, boolean withinSubtree, IndicatorOrder order,
             PageRequest request) {
         String pairs = withinSubtree
@@ -61,21 +80,18 @@ public class IndicatorService implements NodeLoader {
         Keyset<Indicator> keyset = IndicatorOrder.keyset(order);
         List<Page<Indicator>> pages = new ArrayList<>(regionCodes.size());
         for (List<String> forRegion : codes) {
-            List<Indicator> after = keyset.after(forRegion.stream().map(found::get).toList(), request.after());
-            pages.add(Page.of(after.subList(0, Math.min(after.size(), request.first() + 1)), keyset::key, request,
-                    forRegion.size()));
+            pages.add(keyset.page(forRegion.stream().map(found::get).toList(), request));
         }
         return pages;
     }
 
+    /** Indicators by code; unknown codes left out. */
     public Map<String, Indicator> byCodes(List<String> codes) {
-        return Batches.byIds(IndicatorEntity.class, codes)
-                .stream().map(IndicatorEntity::toGraph)
-                .collect(Collectors.toMap(Indicator::code, Function.identity()));
+        return Batches.found(catalogue.get().byCode(), codes);
     }
 
     /** The indicators for each code, in input order; null where a code is null or unknown. */
     public List<Indicator> inOrder(List<String> codes) {
-        return Batches.inOrder(codes, byCodes(codes.stream().filter(java.util.Objects::nonNull).toList()), null);
+        return Batches.inOrder(codes, catalogue.get().byCode(), null);
     }
 }

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.minsheng.persistence.Catalogue;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -18,10 +19,11 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * With PostgreSQL, listens on {@value ChangeFeed#CHANNEL} over a connection of its own (outside the
- * pool: it is held for the process's life) and hands every notification to the {@link ChangeFeed}.
- * If the connection breaks it reconnects, once a second, and logs it: changes committed while it was
- * away are not delivered to this replica's subscribers.
+ * With PostgreSQL, listens on {@value ChangeFeed#CHANNEL} and {@value Catalogue#CHANNEL} over a
+ * connection of its own (outside the pool: it is held for the process's life) and hands every
+ * notification to the {@link ChangeFeed} or the {@link Catalogue}. If the connection breaks it
+ * reconnects, once a second, and logs it: changes to figures committed while it was away are not
+ * delivered to this replica's subscribers; the catalogue is read again whole.
  */
 @ApplicationScoped
 public class PostgresChanges {
@@ -30,6 +32,9 @@ public class PostgresChanges {
 
     @Inject
     ChangeFeed feed;
+
+    @Inject
+    Catalogue catalogue;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     java.util.Optional<String> url;
@@ -72,19 +77,25 @@ public class PostgresChanges {
                     password.orElse(""))) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + ChangeFeed.CHANNEL);
+                    statement.execute("LISTEN " + Catalogue.CHANNEL);
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 listening = true;
                 if (wasListening) {
                     LOG.infof("Listening on %s again: changes committed while away were not delivered here",
                             ChangeFeed.CHANNEL);
+                    catalogue.changedElsewhere(null);
                 }
                 wasListening = true;
                 while (!stopped) {
                     PGNotification[] notifications = pg.getNotifications(1000);
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
-                            feed.receivedPayload(notification.getParameter());
+                            if (notification.getName().equals(Catalogue.CHANNEL)) {
+                                catalogue.changedElsewhere(notification.getParameter());
+                            } else {
+                                feed.receivedPayload(notification.getParameter());
+                            }
                         }
                     }
                 }

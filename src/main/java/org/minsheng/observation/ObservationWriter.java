@@ -86,7 +86,7 @@ public class ObservationWriter {
         RevisionEntity revision = revisions.record(Observation.TYPE, e.id.toString(), RevisionAction.CREATE, null,
                 State.of(e), actor, input.reason, input.clientMutationId);
         feed.publish(List.of(ObservationEvent.created(e.id, revision.id, State.of(e))));
-        changed.fire(new DataChanged("an observation was written through the API"));
+        changed.fire(DataChanged.figures("an observation was written through the API"));
         return new ObservationPayloads.Create(toGraph(e), input.clientMutationId);
     }
 
@@ -115,7 +115,7 @@ public class ObservationWriter {
         RevisionEntity revision = revisions.record(Observation.TYPE, e.id.toString(), RevisionAction.UPDATE, before,
                 State.of(e), actor, input.reason, input.clientMutationId);
         feed.publish(List.of(ObservationEvent.updated(e.id, revision.id, before, State.of(e))));
-        changed.fire(new DataChanged("an observation was written through the API"));
+        changed.fire(DataChanged.figures("an observation was written through the API"));
         return new ObservationPayloads.Update(toGraph(e), input.clientMutationId);
     }
 
@@ -134,7 +134,7 @@ public class ObservationWriter {
         RevisionEntity revision = revisions.record(Observation.TYPE, e.id.toString(), RevisionAction.DELETE, before,
                 null, actor, input.reason, input.clientMutationId);
         feed.publish(List.of(ObservationEvent.deleted(e.id, revision.id, before)));
-        changed.fire(new DataChanged("an observation was written through the API"));
+        changed.fire(DataChanged.figures("an observation was written through the API"));
         return new ObservationPayloads.Delete(GlobalId.encode(Observation.TYPE, e.id.toString()), input.clientMutationId);
     }
 
@@ -174,7 +174,7 @@ public class ObservationWriter {
         RevisionEntity revision = revisions.record(Observation.TYPE, Long.toString(key), RevisionAction.RESTORE, null,
                 State.of(restored), actor, input.reason, input.clientMutationId);
         feed.publish(List.of(ObservationEvent.created(key, revision.id, State.of(restored))));
-        changed.fire(new DataChanged("an observation was restored through the API"));
+        changed.fire(DataChanged.figures("an observation was restored through the API"));
         return new ObservationPayloads.Restore(toGraph(restored), input.clientMutationId);
     }
 

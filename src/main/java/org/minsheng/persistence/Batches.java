@@ -3,13 +3,9 @@ package org.minsheng.persistence;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
-
-import org.hibernate.Session;
 
 /** Helpers for batch resolvers: answers in the order of the parents, queries in bounded chunks. */
 public final class Batches {
@@ -27,23 +23,22 @@ public final class Batches {
     public static <K, V> List<V> inOrder(List<K> keys, Map<K, V> found, V missing) {
         List<V> result = new ArrayList<>(keys.size());
         for (K key : keys) {
-            result.add(found.getOrDefault(key, missing));
+            V value = key == null ? null : found.get(key);
+            result.add(value != null ? value : missing);
         }
         return result;
     }
 
-    /**
-     * The entities of {@code type} with these identifiers, unknown ones left out: one statement that
-     * binds the identifiers as one array ({@code where id = any(?)}), whose SQL Hibernate keeps
-     * translated. (An {@code IN} list of a varying length is translated from JPQL again for every
-     * call.)
-     */
-    public static <E> List<E> byIds(Class<E> type, Collection<?> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
+    /** The entries of {@code all} for these keys, unknown and null keys left out. */
+    public static <K, V> Map<K, V> found(Map<K, V> all, Collection<K> keys) {
+        Map<K, V> found = new java.util.HashMap<>();
+        for (K key : keys) {
+            V value = key == null ? null : all.get(key);
+            if (value != null) {
+                found.put(key, value);
+            }
         }
-        List<E> found = Queries.em().unwrap(Session.class).findMultiple(type, List.copyOf(new LinkedHashSet<>(ids)));
-        return found.stream().filter(Objects::nonNull).toList();
+        return found;
     }
 
     /** The parameter a {@link #grouped} query binds its parents' keys to: write {@code "… in " + KEYS}. */

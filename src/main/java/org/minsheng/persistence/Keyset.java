@@ -11,6 +11,8 @@ import java.util.function.Function;
 
 import org.minsheng.graphql.BadUserInputException;
 import org.minsheng.graphql.Cursor;
+import org.minsheng.graphql.Page;
+import org.minsheng.graphql.PageRequest;
 
 /**
  * An order of rows by sort columns, the last of which is unique (the tie-break), and the keyset
@@ -125,6 +127,20 @@ public record Keyset<T>(String name, boolean descending, List<Column<T>> columns
     public List<T> after(List<T> rows, String cursor) {
         List<Comparable<?>> values = decode(cursor);
         return rows.stream().filter(row -> values == null || compareTo(row, values) > 0).sorted(comparator()).toList();
+    }
+
+    /**
+     * A page of rows held in memory: those after the request's cursor, in this order; the total
+     * counts every row given, as a database's count of the same rows would.
+     */
+    public Page<T> page(List<T> rows, PageRequest request) {
+        return page(rows, request, rows.size());
+    }
+
+    /** As {@link #page(List, PageRequest)}, with the total known to the caller. */
+    public Page<T> page(List<T> rows, PageRequest request, long total) {
+        List<T> after = after(rows, request.after());
+        return Page.of(after.subList(0, Math.min(after.size(), request.first() + 1)), this::key, request, total);
     }
 
     /** How {@code row} compares with a cursor's values, in this order's direction. */

@@ -36,6 +36,7 @@ public record Program(
                 + "them all.") Integer regionsInAll,
         @Ignore String sourceCode,
         @Ignore String nameKey,
+        @Ignore String namePinyin,
         @NonNull @Description("Raised by every update: an update or delete names the version it read.") int version)
         implements
             Node {

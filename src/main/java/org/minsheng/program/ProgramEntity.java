@@ -85,6 +85,6 @@ public class ProgramEntity extends PanacheEntityBase {
 
     public Program toGraph() {
         return new Program(code, name, nameEn, description, descriptionEn, theme, kind, agency, agencyEn, startedOn,
-                startPrecision, endedOn, endPrecision, regionsInAll, sourceCode, nameKey, version);
+                startPrecision, endedOn, endPrecision, regionsInAll, sourceCode, nameKey, namePinyin, version);
     }
 }

@@ -3,39 +3,52 @@ package org.minsheng.program;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.minsheng.graphql.NodeLoader;
 import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
 import org.minsheng.indicator.Indicator;
-import org.minsheng.indicator.IndicatorEntity;
-import org.minsheng.persistence.Batches;
-import org.minsheng.persistence.Jpql;
-import org.minsheng.persistence.ReadOnly;
+import org.minsheng.indicator.IndicatorService;
+import org.minsheng.limits.Budgeted;
+import org.minsheng.persistence.Catalogue;
+import org.minsheng.persistence.Snapshot;
 import org.minsheng.region.Region;
-import org.minsheng.region.RegionEntity;
+import org.minsheng.region.RegionService;
 import org.minsheng.vocabulary.Theme;
 
 /**
- * Reads programmes and their links. A programme runs in a region when it covers that region, a
- * region above it (province-wide programmes run everywhere), or part of it.
+ * Reads programmes and their links from the {@link Catalogue}: no statement. A programme runs in a
+ * region when it covers that region, a region above it (province-wide programmes run everywhere), or
+ * part of it.
  */
 @ApplicationScoped
-@ReadOnly
-public class ProgramService implements NodeLoader {
+@Budgeted
+public class ProgramService implements NodeLoader, Catalogue.Part {
 
-    private static final String FROM = "from ProgramEntity p";
+    private final Snapshot<ProgramCatalogue> catalogue = Snapshot.of("programmes", ProgramCatalogue::read);
 
-    private static final String RUNS_IN = "exists (select 1 from ProgramRegionEntity pr, RegionAncestorEntity ra"
-            + " where pr.programCode = p.code and ((ra.regionCode = :region and ra.ancestorCode = pr.regionCode)"
-            + " or (ra.ancestorCode = :region and ra.regionCode = pr.regionCode)))";
+    @Inject
+    RegionService regions;
+
+    @Inject
+    IndicatorService indicators;
+
+    @Override
+    public Snapshot<?> snapshot() {
+        return catalogue;
+    }
+
+    /** Every one, in code order. */
+    public List<Program> all() {
+        return catalogue.get().inCodeOrder();
+    }
 
     @Override
     public String type() {
@@ -44,17 +57,28 @@ public class ProgramService implements NodeLoader {
 
     @Override
     public Optional<Program> find(String code) {
-        return ProgramEntity.<ProgramEntity> findByIdOptional(code).map(ProgramEntity::toGraph);
+        return Optional.ofNullable(catalogue.get().byCode().get(code));
     }
 
     public Page<Program> list(Theme theme, String regionCode, ProgramKind kind, LocalDate activeOn, ProgramOrder order,
             PageRequest request) {
-        return Jpql.from(FROM)
-                .where("p.theme = :theme", "theme", theme)
-                .where(RUNS_IN, "region", regionCode)
-                .where("p.kind = :kind", "kind", kind)
-                .where("p.startedOn <= :activeOn and (p.endedOn is null or p.endedOn >= :activeOn)", "activeOn", activeOn)
-                .page(ProgramEntity.class, "p", ProgramOrder.keyset(order), request, ProgramEntity::toGraph);
+        ProgramCatalogue programs = catalogue.get();
+        Stream<Program> rows = programs.inCodeOrder().stream();
+        if (theme != null) {
+            rows = rows.filter(program -> program.theme() == theme);
+        }
+        if (regionCode != null) {
+            Set<String> runHere = runIn(programs, regionCode);
+            rows = rows.filter(program -> runHere.contains(program.code()));
+        }
+        if (kind != null) {
+            rows = rows.filter(program -> program.kind() == kind);
+        }
+        if (activeOn != null) {
+            rows = rows.filter(program -> program.startedOn() != null && !program.startedOn().isAfter(activeOn)
+                    && (program.endedOn() == null || !program.endedOn().isBefore(activeOn)));
+        }
+        return ProgramOrder.keyset(order).page(rows.toList(), request);
     }
 
     /**
@@ -62,52 +86,53 @@ public class ProgramService implements NodeLoader {
      * above it, and those of the regions below it.
      */
     public List<List<Program>> forRegions(List<Region> regions) {
-        List<String> codes = regions.stream().map(Region::code).toList();
-        List<List<String>> above = Batches.grouped(codes,
-                "select ra.regionCode, pr.programCode from RegionAncestorEntity ra, ProgramRegionEntity pr"
-                        + " where ra.regionCode in " + Batches.KEYS + " and pr.regionCode = ra.ancestorCode",
-                String.class::cast);
-        List<List<String>> below = Batches.grouped(codes,
-                "select ra.ancestorCode, pr.programCode from RegionAncestorEntity ra, ProgramRegionEntity pr"
-                        + " where ra.ancestorCode in " + Batches.KEYS
-                        + " and ra.distance > 0 and pr.regionCode = ra.regionCode",
-                String.class::cast);
-        List<TreeSet<String>> programCodes = new ArrayList<>(codes.size());
-        for (int i = 0; i < codes.size(); i++) {
-            TreeSet<String> runHere = new TreeSet<>(above.get(i));
-            runHere.addAll(below.get(i));
-            programCodes.add(runHere);
+        ProgramCatalogue programs = catalogue.get();
+        return regions.stream()
+                .map(region -> runIn(programs, region.code()).stream().map(programs.byCode()::get).toList())
+                .toList();
+    }
+
+    /** The codes of the programmes that run in the region with this code; none for an unknown code. */
+    private Set<String> runIn(ProgramCatalogue programs, String regionCode) {
+        if (regions.find(regionCode).isEmpty()) {
+            return Set.of();
         }
-        Map<String, Program> programs = byCodes(programCodes.stream().flatMap(TreeSet::stream).distinct().toList());
-        return programCodes.stream().map(set -> set.stream().map(programs::get).toList()).toList();
+        TreeSet<String> runHere = new TreeSet<>(programs.linkedTo().getOrDefault(regionCode, Set.of()));
+        for (Region above : regions.ancestors(regionCode)) {
+            runHere.addAll(programs.linkedTo().getOrDefault(above.code(), Set.of()));
+        }
+        runHere.addAll(programs.linkedBelow().getOrDefault(regionCode, Set.of()));
+        return runHere;
     }
 
     public List<List<Program>> forIndicators(List<Indicator> indicators) {
-        return Batches.grouped(indicators.stream().map(Indicator::code).toList(),
-                "select pi.indicatorCode, p from ProgramIndicatorEntity pi, ProgramEntity p"
-                        + " where p.code = pi.programCode and pi.indicatorCode in " + Batches.KEYS + " order by p.code",
-                row -> ((ProgramEntity) row).toGraph());
+        ProgramCatalogue programs = catalogue.get();
+        return indicators.stream().map(indicator -> programs.ofIndicator().getOrDefault(indicator.code(), List.of()))
+                .toList();
     }
 
     /** The regions each programme covers, in code order. */
     public List<List<Region>> regions(List<Program> programs) {
-        return Batches.grouped(programs.stream().map(Program::code).toList(),
-                "select pr.programCode, r from ProgramRegionEntity pr, RegionEntity r"
-                        + " where r.code = pr.regionCode and pr.programCode in " + Batches.KEYS + " order by r.code",
-                row -> ((RegionEntity) row).toGraph());
+        ProgramCatalogue catalogued = catalogue.get();
+        List<List<Region>> result = new ArrayList<>(programs.size());
+        for (Program program : programs) {
+            result.add(present(regions.inOrder(catalogued.regionsOf().getOrDefault(program.code(), List.of()))));
+        }
+        return result;
     }
 
     /** The indicators each programme moves, in code order. */
     public List<List<Indicator>> indicators(List<Program> programs) {
-        return Batches.grouped(programs.stream().map(Program::code).toList(),
-                "select pi.programCode, i from ProgramIndicatorEntity pi, IndicatorEntity i"
-                        + " where i.code = pi.indicatorCode and pi.programCode in " + Batches.KEYS + " order by i.code",
-                row -> ((IndicatorEntity) row).toGraph());
+        ProgramCatalogue catalogued = catalogue.get();
+        List<List<Indicator>> result = new ArrayList<>(programs.size());
+        for (Program program : programs) {
+            result.add(present(indicators.inOrder(catalogued.indicatorsOf().getOrDefault(program.code(), List.of()))));
+        }
+        return result;
     }
 
-    private Map<String, Program> byCodes(List<String> codes) {
-        return Batches.byIds(ProgramEntity.class, codes)
-                .stream().map(ProgramEntity::toGraph)
-                .collect(Collectors.toMap(Program::code, Function.identity()));
+    /** The list without the nulls of links read before the row they name (a catalogue read mid-change). */
+    private static <T> List<T> present(List<T> list) {
+        return list.contains(null) ? list.stream().filter(java.util.Objects::nonNull).toList() : list;
     }
 }

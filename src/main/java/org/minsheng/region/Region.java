@@ -22,6 +22,7 @@ public record Region(
                 + "management areas), not as administrative divisions in GB/T 2260.") boolean statisticalOnly,
         @Ignore String parentCode,
         @Ignore String nameKey,
+        @Ignore String namePinyin,
         @NonNull @Description("Raised by every update: an update or delete names the version it read.") int version)
         implements
             Node {

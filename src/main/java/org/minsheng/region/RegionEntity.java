@@ -52,6 +52,6 @@ public class RegionEntity extends PanacheEntityBase {
     public int version;
 
     public Region toGraph() {
-        return new Region(code, name, nameEn, level, statisticalOnly, parentCode, nameKey, version);
+        return new Region(code, name, nameEn, level, statisticalOnly, parentCode, nameKey, namePinyin, version);
     }
 }

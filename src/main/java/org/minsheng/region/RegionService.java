@@ -1,26 +1,40 @@
 package org.minsheng.region;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.minsheng.graphql.NodeLoader;
 import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
+import org.minsheng.limits.Budgeted;
 import org.minsheng.persistence.Batches;
-import org.minsheng.persistence.Jpql;
-import org.minsheng.persistence.ReadOnly;
+import org.minsheng.persistence.Catalogue;
+import org.minsheng.persistence.Snapshot;
 
-/** Reads the region tree. Every method that takes a list answers with one query per chunk, in input order. */
+/**
+ * Reads the region tree from the {@link Catalogue}: no statement. Paging, filters and search run
+ * over the snapshot, in the same order and with the same cursors as the database gave them.
+ */
 @ApplicationScoped
-@ReadOnly
-public class RegionService implements NodeLoader {
+@Budgeted
+public class RegionService implements NodeLoader, Catalogue.Part {
 
-    private static final String FROM = "from RegionEntity r";
+    private final Snapshot<RegionCatalogue> tree = Snapshot.of("regions", RegionCatalogue::read);
+
+    @Override
+    public Snapshot<?> snapshot() {
+        return tree;
+    }
+
+    /** Every one, in code order. */
+    public List<Region> all() {
+        return tree.get().inCodeOrder();
+    }
 
     @Override
     public String type() {
@@ -29,31 +43,29 @@ public class RegionService implements NodeLoader {
 
     @Override
     public Optional<Region> find(String code) {
-        return RegionEntity.<RegionEntity> findByIdOptional(code).map(RegionEntity::toGraph);
+        return Optional.ofNullable(tree.get().byCode().get(code));
     }
 
     public Page<Region> list(RegionLevel level, String parentCode, String search, RegionOrder order,
             PageRequest request) {
-        Jpql query = Jpql.from(FROM)
-                .where("r.level = :level", "level", level)
-                .where("r.parentCode = :parent", "parent", parentCode);
+        RegionCatalogue regions = tree.get();
+        Stream<Region> rows = parentCode == null ? regions.inCodeOrder().stream()
+                : regions.children().getOrDefault(parentCode, List.of()).stream();
+        if (level != null) {
+            rows = rows.filter(region -> region.level() == level);
+        }
         if (search != null && !search.isBlank()) {
             String text = search.strip();
-            query = query.where("(r.name like :contains escape '\\' or lower(r.nameEn) like :containsLower escape '\\'"
-                    + " or r.code like :prefix escape '\\')",
-                    Map.of(
-                            "contains", "%" + Jpql.likeLiteral(text) + "%",
-                            "containsLower", "%" + Jpql.likeLiteral(text.toLowerCase(java.util.Locale.ROOT)) + "%",
-                            "prefix", Jpql.likeLiteral(text) + "%"));
+            String lower = text.toLowerCase(Locale.ROOT);
+            rows = rows.filter(region -> region.name().contains(text) || region.code().startsWith(text)
+                    || (region.nameEn() != null && region.nameEn().toLowerCase(Locale.ROOT).contains(lower)));
         }
-        return query.page(RegionEntity.class, "r", RegionOrder.keyset(order), request, RegionEntity::toGraph);
+        return RegionOrder.keyset(order).page(rows.toList(), request);
     }
 
-    /** Regions by code, for other features' batch resolvers. */
+    /** Regions by code, for other features' batch resolvers; unknown codes left out. */
     public Map<String, Region> byCodes(List<String> codes) {
-        return Batches.byIds(RegionEntity.class, codes).stream()
-                .map(RegionEntity::toGraph)
-                .collect(Collectors.toMap(Region::code, Function.identity()));
+        return Batches.found(tree.get().byCode(), codes);
     }
 
     public List<Region> parents(List<Region> regions) {
@@ -62,23 +74,22 @@ public class RegionService implements NodeLoader {
 
     /** Each region's children, in code order. */
     public List<List<Region>> children(List<Region> regions) {
-        return Batches.grouped(codes(regions), "select r.parentCode, r from RegionEntity r"
-                + " where r.parentCode in " + Batches.KEYS + " order by r.code", row -> ((RegionEntity) row).toGraph());
+        Map<String, List<Region>> children = tree.get().children();
+        return regions.stream().map(region -> children.getOrDefault(region.code(), List.of())).toList();
     }
 
     /** Each region's ancestors, the province first. */
     public List<List<Region>> ancestors(List<Region> regions) {
-        return Batches.grouped(codes(regions), "select ra.regionCode, a from RegionAncestorEntity ra, RegionEntity a"
-                + " where a.code = ra.ancestorCode and ra.regionCode in " + Batches.KEYS + " and ra.distance > 0"
-                + " order by ra.distance desc", row -> ((RegionEntity) row).toGraph());
+        return regions.stream().map(region -> ancestors(region.code())).toList();
     }
 
-    private static List<String> codes(List<Region> regions) {
-        return regions.stream().map(Region::code).toList();
+    /** The ancestors of the region with this code, the province first; empty for the province or an unknown code. */
+    public List<Region> ancestors(String code) {
+        return tree.get().ancestors().getOrDefault(code, List.of());
     }
 
     /** The regions for each code, in input order; null where a code is null or unknown. */
     public List<Region> inOrder(List<String> codes) {
-        return Batches.inOrder(codes, byCodes(codes.stream().filter(java.util.Objects::nonNull).toList()), null);
+        return Batches.inOrder(codes, tree.get().byCode(), null);
     }
 }

@@ -186,7 +186,7 @@ public abstract class CodedWriter<E, S extends CodedWriter.State> {
             Queries.em().flush();
             revisions.record(type, input.code, RevisionAction.DELETE, before, null, actor, input.reason,
                     input.clientMutationId);
-            changed.fire(new DataChanged("a " + type + " was deleted through the API"));
+            changed.fire(DataChanged.catalogue("a " + type + " was deleted through the API"));
             return input.code;
         }));
     }
@@ -208,7 +208,7 @@ public abstract class CodedWriter<E, S extends CodedWriter.State> {
                 return first;
             }
             E entity = write.run();
-            changed.fire(new DataChanged("a " + type + " was written through the API"));
+            changed.fire(DataChanged.catalogue("a " + type + " was written through the API"));
             return entity;
         }));
     }

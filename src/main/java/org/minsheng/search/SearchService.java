@@ -5,33 +5,39 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.minsheng.graphql.BadUserInputException;
 import org.minsheng.graphql.InputLists;
 import org.minsheng.graphql.Node;
 import org.minsheng.graphql.PageRequest;
-import org.minsheng.indicator.IndicatorEntity;
-import org.minsheng.persistence.Jpql;
-import org.minsheng.persistence.ReadOnly;
-import org.minsheng.program.ProgramEntity;
-import org.minsheng.region.RegionEntity;
+import org.minsheng.indicator.IndicatorService;
+import org.minsheng.program.ProgramService;
+import org.minsheng.region.RegionService;
 import org.minsheng.vocabulary.Pinyin;
 
 /**
  * Finds regions, indicators and programmes by code, Chinese name, English name, pinyin (typed with
- * or without spaces and tone marks) and description. The database selects candidates with LIKE on
- * stored columns (the pinyin was computed at import, so H2 and PostgreSQL find the same rows); the
- * ranking is computed here: an exact code or name first (4), then a prefix (3), then a substring
+ * or without spaces and tone marks) and description, over the catalogue in memory (no statement;
+ * the pinyin was computed at import). Each object's best field ranks it: an exact code or name first (4), then a prefix (3),
+ * then a substring
  * (2), then a match in a description (1). Hits of equal rank are ordered by type (region, indicator,
  * programme), a region by its level from the province down, then by code.
  */
 @ApplicationScoped
-@ReadOnly
 public class SearchService {
+
+    @Inject
+    RegionService regions;
+
+    @Inject
+    IndicatorService indicators;
+
+    @Inject
+    ProgramService programs;
 
     /** One searchable field of an object: its name in hits, its text, and whether it is a description. */
     private record Field(String name, String text, String compared, boolean description) {
@@ -79,13 +85,13 @@ public class SearchService {
                 : checked.isEmpty() ? EnumSet.noneOf(SearchType.class) : EnumSet.copyOf(checked);
         List<Candidate> candidates = new ArrayList<>();
         if (wanted.contains(SearchType.REGION)) {
-            candidates.addAll(regions(query));
+            candidates.addAll(regions());
         }
         if (wanted.contains(SearchType.INDICATOR)) {
-            candidates.addAll(indicators(query));
+            candidates.addAll(indicators());
         }
         if (wanted.contains(SearchType.PROGRAM)) {
-            candidates.addAll(programs(query));
+            candidates.addAll(programs());
         }
         List<Ranked> ranked = new ArrayList<>();
         for (Candidate candidate : candidates) {
@@ -115,52 +121,31 @@ public class SearchService {
     private record Ranked(Candidate candidate, Field field, int rank) {
     }
 
-    /** The LIKE conditions that select candidates: a superset of what {@link Query#rank} accepts. */
-    private static Jpql like(String from, String alias, Query query, boolean descriptions) {
-        String a = alias + ".";
-        List<String> conditions = new ArrayList<>(List.of(
-                "lower(" + a + "code) like :lower escape '\\'",
-                a + "name like :text escape '\\'",
-                "lower(" + a + "nameEn) like :lower escape '\\'"));
-        if (!query.key().isEmpty()) {
-            conditions.add(a + "nameKey like :key escape '\\'");
-        }
-        if (descriptions) {
-            conditions.add(a + "description like :text escape '\\'");
-            conditions.add("lower(" + a + "descriptionEn) like :lower escape '\\'");
-        }
-        Map<String, Object> parameters = new java.util.HashMap<>(Map.of(
-                "lower", "%" + Jpql.likeLiteral(query.lower()) + "%",
-                "text", "%" + Jpql.likeLiteral(query.text()) + "%"));
-        if (!query.key().isEmpty()) {
-            parameters.put("key", "%" + Jpql.likeLiteral(query.key()) + "%");
-        }
-        return Jpql.from(from).where("(" + String.join(" or ", conditions) + ")", parameters);
-    }
-
-    private static List<Candidate> regions(Query query) {
-        return like("from RegionEntity r", "r", query, false).list(RegionEntity.class, "r", "r.code").stream()
-                .map(r -> new Candidate(SearchType.REGION, r.level.ordinal(), r.code, r.toGraph(), List.of(
-                        field("code", r.code), field("name", r.name), field("nameEn", r.nameEn),
-                        new Field("pinyin", r.namePinyin, r.nameKey, false))))
+    private List<Candidate> regions() {
+        return regions.all().stream()
+                .map(r -> new Candidate(SearchType.REGION, r.level().ordinal(), r.code(), r, List.of(
+                        field("code", r.code()), field("name", r.name()), field("nameEn", r.nameEn()),
+                        new Field("pinyin", r.namePinyin(), r.nameKey(), false))))
                 .toList();
     }
 
-    private static List<Candidate> indicators(Query query) {
-        return like("from IndicatorEntity i", "i", query, true).list(IndicatorEntity.class, "i", "i.code").stream()
-                .map(i -> new Candidate(SearchType.INDICATOR, 0, i.code, i.toGraph(), List.of(
-                        field("code", i.code), field("name", i.name), field("nameEn", i.nameEn),
-                        new Field("pinyin", i.namePinyin, i.nameKey, false),
-                        description("description", i.description), description("descriptionEn", i.descriptionEn))))
+    private List<Candidate> indicators() {
+        return indicators.all().stream()
+                .map(i -> new Candidate(SearchType.INDICATOR, 0, i.code(), i, List.of(
+                        field("code", i.code()), field("name", i.name()), field("nameEn", i.nameEn()),
+                        new Field("pinyin", i.namePinyin(), i.nameKey(), false),
+                        description("description", i.description()),
+                        description("descriptionEn", i.descriptionEn()))))
                 .toList();
     }
 
-    private static List<Candidate> programs(Query query) {
-        return like("from ProgramEntity p", "p", query, true).list(ProgramEntity.class, "p", "p.code").stream()
-                .map(p -> new Candidate(SearchType.PROGRAM, 0, p.code, p.toGraph(), List.of(
-                        field("code", p.code), field("name", p.name), field("nameEn", p.nameEn),
-                        new Field("pinyin", p.namePinyin, p.nameKey, false),
-                        description("description", p.description), description("descriptionEn", p.descriptionEn))))
+    private List<Candidate> programs() {
+        return programs.all().stream()
+                .map(p -> new Candidate(SearchType.PROGRAM, 0, p.code(), p, List.of(
+                        field("code", p.code()), field("name", p.name()), field("nameEn", p.nameEn()),
+                        new Field("pinyin", p.namePinyin(), p.nameKey(), false),
+                        description("description", p.description()),
+                        description("descriptionEn", p.descriptionEn()))))
                 .toList();
     }
 

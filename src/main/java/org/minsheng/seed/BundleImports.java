@@ -3,11 +3,9 @@ package org.minsheng.seed;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.minsheng.config.MinshengConfig;
-import org.minsheng.persistence.DataChanged;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -26,9 +24,6 @@ public class BundleImports {
 
     @Inject
     MinshengConfig config;
-
-    @Inject
-    Event<DataChanged> changed;
 
     @Inject
     jakarta.transaction.UserTransaction transactions;
@@ -75,7 +70,6 @@ public class BundleImports {
         }
         ImportResult result = QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS)
                 .call(() -> writer.write(checked.bundle(), options));
-        changed.fire(new DataChanged("bundle imported over the API by " + request.importer().actor()));
         return report(request, checked, result);
     }
 

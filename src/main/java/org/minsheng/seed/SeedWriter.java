@@ -44,6 +44,7 @@ import org.minsheng.observation.Observation;
 import org.minsheng.observation.ObservationEntity;
 import org.minsheng.observation.ObservationWriter;
 import org.minsheng.persistence.Batches;
+import org.minsheng.persistence.DataChanged;
 import org.minsheng.persistence.Queries;
 import org.minsheng.program.Program;
 import org.minsheng.program.ProgramEntity;
@@ -83,6 +84,10 @@ public class SeedWriter {
 
     @Inject
     RevisionService revisions;
+
+    /** Fired in the import's transaction: what reads the data again does so once it commits. */
+    @Inject
+    Event<DataChanged> changed;
 
     @Inject
     ChangeFeed feed;
@@ -172,6 +177,8 @@ public class SeedWriter {
                 : bundle.sources().stream().map(SeedBundle.SourceDef::code).sorted().collect(Collectors.joining(","));
         record.persist();
         em.flush();
+        changed.fire(DataChanged.catalogue("import of " + bundle.location()
+                + (options.importer() == null ? " at start" : " by " + options.importer().actor())));
         return new ImportResult(true, record.location, record.checksum, record.importedAt, counts(record),
                 plan.sync.changes(), plan.sync.changes(ObservationEntity.class), plan.deletions());
     }

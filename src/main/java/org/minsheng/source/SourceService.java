@@ -3,21 +3,28 @@ package org.minsheng.source;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.minsheng.graphql.NodeLoader;
 import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
+import org.minsheng.limits.Budgeted;
 import org.minsheng.persistence.Batches;
-import org.minsheng.persistence.Jpql;
-import org.minsheng.persistence.ReadOnly;
+import org.minsheng.persistence.Catalogue;
+import org.minsheng.persistence.Snapshot;
 
+/** Reads sources from the {@link Catalogue}: no statement. */
 @ApplicationScoped
-@ReadOnly
-public class SourceService implements NodeLoader {
+@Budgeted
+public class SourceService implements NodeLoader, Catalogue.Part {
+
+    private final Snapshot<SourceCatalogue> catalogue = Snapshot.of("sources", SourceCatalogue::read);
+
+    @Override
+    public Snapshot<?> snapshot() {
+        return catalogue;
+    }
 
     @Override
     public String type() {
@@ -26,22 +33,20 @@ public class SourceService implements NodeLoader {
 
     @Override
     public Optional<SourceDocument> find(String code) {
-        return SourceEntity.<SourceEntity> findByIdOptional(code).map(SourceEntity::toGraph);
+        return Optional.ofNullable(catalogue.get().byCode().get(code));
     }
 
     public Page<SourceDocument> list(SourceOrder order, PageRequest request) {
-        return Jpql.from("from SourceEntity s").page(SourceEntity.class, "s", SourceOrder.keyset(order), request,
-                SourceEntity::toGraph);
+        return SourceOrder.keyset(order).page(catalogue.get().inCodeOrder(), request);
     }
 
+    /** Sources by code; unknown codes left out. */
     public Map<String, SourceDocument> byCodes(List<String> codes) {
-        return Batches.byIds(SourceEntity.class, codes)
-                .stream().map(SourceEntity::toGraph)
-                .collect(Collectors.toMap(SourceDocument::code, Function.identity()));
+        return Batches.found(catalogue.get().byCode(), codes);
     }
 
     /** The sources for each code, in input order; null where a code is null or unknown. */
     public List<SourceDocument> inOrder(List<String> codes) {
-        return Batches.inOrder(codes, byCodes(codes.stream().filter(java.util.Objects::nonNull).toList()), null);
+        return Batches.inOrder(codes, catalogue.get().byCode(), null);
     }
 }

@@ -27,12 +27,12 @@ class ErrorContractQuarkusTest {
 
     @Test
     void aDatabaseFailureIsAnInternalServerErrorWithoutDetails() throws SQLException {
-        execute("alter table source rename to source_hidden");
+        execute("alter table observation rename to observation_hidden");
         JsonNode response;
         try {
-            response = GraphQL.execute("{ sources { totalCount } }");
+            response = GraphQL.execute("{ observations { totalCount } }");
         } finally {
-            execute("alter table source_hidden rename to source");
+            execute("alter table observation_hidden rename to observation");
         }
         JsonNode error = response.at("/errors/0");
         assertEquals("INTERNAL_SERVER_ERROR", error.at("/extensions/code").asText());
@@ -40,10 +40,11 @@ class ErrorContractQuarkusTest {
         assertTrue(message.matches("Internal server error \\(error ID [0-9a-f-]{36}\\); the service log has the details"),
                 message);
         assertFalse(response.toString().contains("SQL"), response.toString());
-        for (String leak : new String[] { "java.", "org.", "hibernate", "source_hidden", "Exception:" }) {
+        for (String leak : new String[] { "java.", "org.", "hibernate", "observation_hidden", "Exception:" }) {
             assertFalse(response.toString().contains(leak), leak + " in " + response);
         }
-        assertTrue(GraphQL.data("{ sources { totalCount } }").at("/sources/totalCount").asInt() > 0, "back to normal");
+        assertTrue(GraphQL.data("{ observations { totalCount } }").at("/observations/totalCount").asInt() > 0,
+                "back to normal");
     }
 
     private void execute(String sql) throws SQLException {

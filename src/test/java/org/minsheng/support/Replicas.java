@@ -23,11 +23,14 @@ public final class Replicas implements AutoCloseable {
     public final ServiceProcess b;
     /** The Authorization header of an editor, {@code subject}. */
     public final Map<String, String> editor;
+    /** The Authorization header of an admin, {@code subject}-admin. */
+    public final Map<String, String> admin;
 
-    private Replicas(ServiceProcess a, ServiceProcess b, Map<String, String> editor) {
+    private Replicas(ServiceProcess a, ServiceProcess b, Map<String, String> editor, Map<String, String> admin) {
         this.a = a;
         this.b = b;
         this.editor = editor;
+        this.admin = admin;
     }
 
     /** Starts both on {@code database} (which must exist) and waits until they are ready. */
@@ -49,9 +52,12 @@ public final class Replicas implements AutoCloseable {
                     "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
             String token = Jwt.issuer(issuer).subject(subject).groups(Set.of("editor"))
                     .expiresIn(Duration.ofHours(1)).sign(keys.getPrivate());
+            String adminToken = Jwt.issuer(issuer).subject(subject + "-admin").groups(Set.of("admin"))
+                    .expiresIn(Duration.ofHours(1)).sign(keys.getPrivate());
             ServiceProcess a = ServiceProcess.start(dir, Map.of(), env);
             ServiceProcess b = ServiceProcess.start(dir, Map.of(), env);
-            Replicas replicas = new Replicas(a, b, Map.of("Authorization", "Bearer " + token));
+            Replicas replicas = new Replicas(a, b, Map.of("Authorization", "Bearer " + token),
+                    Map.of("Authorization", "Bearer " + adminToken));
             try {
                 a.awaitReady(Duration.ofSeconds(120));
                 b.awaitReady(Duration.ofSeconds(120));

@@ -1,0 +1,145 @@
+package org.minsheng.persistence;
+
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The catalogue (regions with their closure, indicators, programmes with their links, sources) held
+ * in memory as {@link Snapshot}s, so that reading it runs no SQL. It is read at start (after the seed
+ * import) and again after every committed write that may have changed it, before that write's
+ * caller is answered: a caller reads its own writes.
+ *
+ * <p>
+ * Other replicas learn of a change from PostgreSQL: the write sends a notification on
+ * {@value #CHANNEL} inside its transaction, delivered when, and only if, it commits; each replica's
+ * {@link org.minsheng.live.PostgresChanges} listener then reads the catalogue again. Until that read
+ * is done (about 0.1 s after the commit), a replica serves the snapshot before the change. On H2
+ * there is one process and no notification.
+ */
+@ApplicationScoped
+public class Catalogue {
+
+    private static final Logger LOG = Logger.getLogger(Catalogue.class);
+
+    public static final String CHANNEL = "minsheng_catalogue_changes";
+
+    /** Names this process in its notifications, so it does not read its own change twice. */
+    private final String instance = UUID.randomUUID().toString();
+
+    /** A bean that holds a part of the catalogue. */
+    public interface Part {
+        Snapshot<?> snapshot();
+    }
+
+    @Inject
+    Instance<Part> parts;
+
+    private final AtomicLong reloads = new AtomicLong();
+
+    private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "minsheng-catalogue");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Inject
+    TransactionManager transactions;
+
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
+
+    @PreDestroy
+    void stop() {
+        retry.shutdownNow();
+    }
+
+    void onStart(@Observes @Priority(3000) DatabaseStartup.DatabaseReady event) {
+        reload("start");
+    }
+
+    /** Inside the write: on PostgreSQL, the notification that reaches the other replicas once it commits. */
+    void announce(@Observes DataChanged change) {
+        if (!change.catalogue() || !dbKind.startsWith("postgres")) {
+            return;
+        }
+        if (inTransaction()) {
+            notifyReplicas();
+        } else {
+            QuarkusTransaction.requiringNew().run(this::notifyReplicas);
+        }
+    }
+
+    /** After the write has committed (at once when no transaction runs): this replica reads it again. */
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) DataChanged change) {
+        if (change.catalogue()) {
+            reload(change.reason());
+        }
+    }
+
+    /**
+     * A notification on {@value #CHANNEL}: {@code origin} is the instance that wrote, null when
+     * changes may have been missed (the listening connection was away).
+     */
+    public void changedElsewhere(String origin) {
+        if (!instance.equals(origin)) {
+            reload(origin == null ? "listening again" : "a change committed by another replica");
+        }
+    }
+
+    /** How many times the catalogue has been read whole since start. */
+    public long reloads() {
+        return reloads.get();
+    }
+
+    /**
+     * Reads every part again. One reload at a time, each begun after the commit that asked for it,
+     * so the last one to finish holds the latest committed catalogue. If the database cannot answer,
+     * the previous snapshots stay and the read is tried again in a second.
+     */
+    public synchronized void reload(String reason) {
+        long started = System.nanoTime();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> parts.forEach(part -> part.snapshot().reload()));
+            reloads.incrementAndGet();
+            LOG.infof("Catalogue read in %d ms (%s)", (System.nanoTime() - started) / 1_000_000, reason);
+        } catch (RuntimeException e) {
+            LOG.warnf("The catalogue could not be read again (%s: %s); serving the previous one, retrying in 1 s",
+                    reason, e.getMessage());
+            if (!retry.isShutdown()) {
+                retry.schedule(() -> reload(reason), 1, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private void notifyReplicas() {
+        Queries.em().createNativeQuery("select pg_notify(?1, ?2)").setParameter(1, CHANNEL).setParameter(2, instance)
+                .getSingleResult();
+    }
+
+    private boolean inTransaction() {
+        try {
+            return transactions.getStatus() == Status.STATUS_ACTIVE;
+        } catch (SystemException e) {
+            return false;
+        }
+    }
+}
