@@ -3,16 +3,23 @@
 //
 //   PG_STOP='…' PG_START='…' node outage.mjs --url http://127.0.0.1:8080 --pid 1234
 //
-// Checks: readiness goes DOWN within 5 s of the stop; queries during the outage fail fast (under 3 s:
-// the pool's 2 s acquisition timeout and a margin) with SERVICE_UNAVAILABLE and nothing else;
-// readiness is UP again within 10 s of the start and queries succeed, with the same process.
+// Two kinds of query alternate: one of figures, which needs the database, and one of the catalogue
+// (a region, its parent, the sources' count), which the service holds in memory.
+//
+// Checks: readiness goes DOWN within 5 s of the stop; queries of figures during the outage fail fast
+// (under 3 s: the pool's 2 s acquisition timeout and a margin) with SERVICE_UNAVAILABLE and nothing
+// else, while catalogue queries keep answering data; readiness is UP again within 10 s of the start
+// and both kinds succeed, with the same process.
 import { execSync } from 'node:child_process';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) =>
   arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs, []));
 const base = args.url ?? 'http://127.0.0.1:8080';
 if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost)(:\d+)?$/.test(base)) throw new Error('loopback only');
-const query = JSON.stringify({ query: '{ region(code: "150403") { name parent { name } } sources { totalCount } }' });
+const queries = {
+  figures: JSON.stringify({ query: '{ observations(first: 5) { totalCount nodes { value } } }' }),
+  catalogue: JSON.stringify({ query: '{ region(code: "150403") { name parent { name } } sources { totalCount } }' }),
+};
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const now = () => performance.now();
 let phase = 'before';
@@ -20,7 +27,8 @@ const outcomes = {};
 let slowestDuringOutage = 0;
 let running = true;
 
-async function client() {
+async function client(kind) {
+  const query = queries[kind];
   while (running) {
     const start = now();
     let outcome;
@@ -37,7 +45,7 @@ async function client() {
       outcome = `no answer: ${e.name}`;
     }
     const took = now() - start;
-    const key = `${phase}: ${outcome}`;
+    const key = `${phase} ${kind}: ${outcome}`;
     outcomes[key] = (outcomes[key] ?? 0) + 1;
     if (phase === 'outage') slowestDuringOutage = Math.max(slowestDuringOutage, took);
     await sleep(50);
@@ -56,7 +64,7 @@ async function readyAfter(expected, limitMs) {
   return -1;
 }
 
-const clients = [client(), client(), client(), client()];
+const clients = [client('figures'), client('figures'), client('catalogue'), client('catalogue')];
 await sleep(5000);
 phase = 'outage';
 const stopped = now();
@@ -81,8 +89,11 @@ if (down < 0) failures.push('readiness did not go DOWN within 5 s');
 if (up < 0) failures.push('readiness did not come back UP within 10 s');
 if (slowestDuringOutage >= 3000) failures.push('a query took 3 s or more during the outage');
 if (Object.keys(outcomes).some((k) => k.includes('other') || k.includes('no answer'))) failures.push('unexpected answers');
-if (!outcomes['outage: SERVICE_UNAVAILABLE (HTTP 503)']) failures.push('no SERVICE_UNAVAILABLE during the outage');
-if (!outcomes['after: data']) failures.push('no data after the database came back');
+if (!outcomes['outage figures: SERVICE_UNAVAILABLE (HTTP 503)']) failures.push('no SERVICE_UNAVAILABLE for figures during the outage');
+if (outcomes['outage figures: data']) failures.push('figures answered data with the database stopped');
+if (!outcomes['outage catalogue: data']) failures.push('the catalogue did not answer during the outage');
+if (Object.keys(outcomes).some((k) => k.startsWith('outage catalogue:') && !k.endsWith(': data'))) failures.push('a catalogue query failed during the outage');
+if (!outcomes['after figures: data'] || !outcomes['after catalogue: data']) failures.push('no data after the database came back');
 if (live.status !== 200) failures.push('liveness failed after the outage');
 if (args.pid) {
   try { process.kill(Number(args.pid), 0); } catch { failures.push('the service process is gone'); }

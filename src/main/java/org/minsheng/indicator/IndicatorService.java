@@ -16,6 +16,7 @@ import org.minsheng.limits.Budgeted;
 import org.minsheng.persistence.Batches;
 import org.minsheng.persistence.Catalogue;
 import org.minsheng.persistence.Keyset;
+import org.minsheng.persistence.Queries;
 import org.minsheng.persistence.ReadOnly;
 import org.minsheng.persistence.Snapshot;
 import org.minsheng.vocabulary.Theme;
@@ -83,6 +84,20 @@ public class IndicatorService implements NodeLoader, Catalogue.Part {
             pages.add(keyset.page(forRegion.stream().map(found::get).toList(), request));
         }
         return pages;
+    }
+
+    /**
+     * The indicator a figure names: from the catalogue, or read from the database on a replica whose
+     * catalogue is a moment behind it (an indicator another replica created, and a figure of it, in
+     * the second before the notification is acted on).
+     */
+    public Indicator referenced(String code) {
+        Indicator indicator = catalogue.get().byCode().get(code);
+        if (indicator != null) {
+            return indicator;
+        }
+        IndicatorEntity entity = Queries.em().find(IndicatorEntity.class, code);
+        return entity == null ? null : entity.toGraph();
     }
 
     /** Indicators by code; unknown codes left out. */

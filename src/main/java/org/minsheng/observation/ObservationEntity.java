@@ -14,6 +14,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.minsheng.indicator.Indicator;
 import org.minsheng.indicator.IndicatorEntity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -62,8 +63,13 @@ public class ObservationEntity extends PanacheEntityBase {
 
     /** The GraphQL view; the indicator supplies the unit that display text needs. */
     public Observation toGraph(IndicatorEntity indicator) {
+        return toGraph(indicator.toGraph());
+    }
+
+    /** The GraphQL view, with the indicator as the catalogue holds it. */
+    public Observation toGraph(Indicator indicator) {
         return new Observation(id, new Period(periodStart, periodEnd), normalize(value), qualifier, quote, note,
-                indicatorCode, regionCode, sourceCode, indicator.toGraph(), version);
+                indicatorCode, regionCode, sourceCode, indicator, version);
     }
 
     /**

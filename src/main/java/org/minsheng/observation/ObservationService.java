@@ -1,5 +1,6 @@
 package org.minsheng.observation;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import org.minsheng.graphql.InputLists;
 import org.minsheng.graphql.NodeLoader;
 import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
-import org.minsheng.indicator.IndicatorEntity;
+import org.minsheng.indicator.Indicator;
+import org.minsheng.indicator.IndicatorService;
 import org.minsheng.persistence.Batches;
 import org.minsheng.persistence.Jpql;
 import org.minsheng.persistence.Keyset;
@@ -28,6 +30,8 @@ import org.minsheng.persistence.ReadOnly;
 import org.minsheng.region.RegionLevel;
 import org.minsheng.revision.RevisionEntity;
 import org.minsheng.revision.RevisionService;
+import org.minsheng.source.SourceDocument;
+import org.minsheng.source.SourceService;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -39,12 +43,22 @@ public class ObservationService implements NodeLoader {
     @Inject
     RevisionService revisions;
 
-    /** Every observation with its indicator (the unit needs it). */
-    private static final Jpql JOINED = Jpql.from("from ObservationEntity o, IndicatorEntity i")
-            .where("i.code = o.indicatorCode");
+    @Inject
+    IndicatorService indicators;
 
-    /** Every observation alone: where only IDs are wanted, an index of (parent, id) answers without the table. */
+    @Inject
+    SourceService sources;
+
+    /**
+     * Every observation, read as columns (rows to records, no managed entity); its indicator and
+     * source come from the catalogue. Where only IDs are wanted, an index of (parent, id) answers
+     * without the table.
+     */
     private static final Jpql OBSERVATIONS = Jpql.from("from ObservationEntity o");
+
+    /** The columns an {@link Observation} is made of, as {@link #toGraph(Object[])} reads them. */
+    private static final String COLUMNS = "o.id, o.periodStart, o.periodEnd, o.value, o.qualifier, o.quote, o.note,"
+            + " o.indicatorCode, o.regionCode, o.sourceCode, o.version";
 
     @Override
     public String type() {
@@ -58,13 +72,13 @@ public class ObservationService implements NodeLoader {
     }
 
     public Optional<Observation> find(long id) {
-        return JOINED.where("o.id = :id", "id", id).list(Object[].class, "o, i", "o.id").stream().findFirst()
-                .map(ObservationService::toGraph);
+        return OBSERVATIONS.where("o.id = :id", "id", id).list(Object[].class, COLUMNS, "o.id").stream().findFirst()
+                .map(this::toGraph);
     }
 
     public Page<Observation> list(ObservationFilter filter, ObservationOrder order, PageRequest request) {
-        return query(JOINED, filter).page(Object[].class, "o, i", ObservationOrder.keyset(order), request,
-                ObservationService::toGraph);
+        return query(OBSERVATIONS, filter).page(Object[].class, COLUMNS, ObservationOrder.keyset(order), request,
+                this::toGraph);
     }
 
     /**
@@ -84,13 +98,13 @@ public class ObservationService implements NodeLoader {
         for (RevisionEntity revision : revisions.after(Observation.TYPE, asOf)) {
             past.put(Long.valueOf(revision.entityKey), revisions.read(revision.before, ObservationWriter.State.class));
         }
-        Jpql untouched = query(JOINED, filter);
+        Jpql untouched = query(OBSERVATIONS, filter);
         if (!past.isEmpty()) {
             untouched = untouched.where("o.id not in :touched", "touched", List.copyOf(past.keySet()));
         }
         List<Observation> rows = new ArrayList<>(keyset.after(untouched, request.after())
-                .list(Object[].class, "o, i", keyset.orderBy(), request.first() + 1).stream()
-                .map(ObservationService::toGraph).toList());
+                .list(Object[].class, COLUMNS, keyset.orderBy(), request.first() + 1).stream()
+                .map(this::toGraph).toList());
         List<Observation> rebuilt = rebuilt(past, filter);
         rows.addAll(keyset.after(rebuilt, request.after()));
         rows.sort(keyset.comparator());
@@ -100,17 +114,15 @@ public class ObservationService implements NodeLoader {
     }
 
     /** The past states that existed and match the filter, as observations. */
-    private static List<Observation> rebuilt(Map<Long, ObservationWriter.State> past, ObservationFilter filter) {
+    private List<Observation> rebuilt(Map<Long, ObservationWriter.State> past, ObservationFilter filter) {
         List<Observation> result = new ArrayList<>();
-        Map<String, IndicatorEntity> indicators = new HashMap<>();
         java.util.Set<String> within = null;
         for (Map.Entry<Long, ObservationWriter.State> entry : past.entrySet()) {
             ObservationWriter.State s = entry.getValue();
             if (s == null) {
                 continue;
             }
-            IndicatorEntity indicator = indicators.computeIfAbsent(s.indicatorCode(),
-                    code -> IndicatorEntity.findById(code));
+            Indicator indicator = indicators.find(s.indicatorCode()).orElse(null);
             if (indicator == null) {
                 continue;
             }
@@ -131,12 +143,12 @@ public class ObservationService implements NodeLoader {
     }
 
     /** {@link #query}'s conditions, for a state rebuilt in memory. */
-    private static boolean matches(ObservationWriter.State s, IndicatorEntity indicator, ObservationFilter f,
+    private static boolean matches(ObservationWriter.State s, Indicator indicator, ObservationFilter f,
             java.util.Set<String> within) {
         return (f.indicatorCodes == null || f.indicatorCodes.contains(s.indicatorCode()))
                 && (f.regionCodes == null || f.regionCodes.contains(s.regionCode()))
                 && (within == null || within.contains(s.regionCode()))
-                && (f.themes == null || f.themes.contains(indicator.theme))
+                && (f.themes == null || f.themes.contains(indicator.theme()))
                 && (f.from == null || !s.periodEnd().isBefore(f.from))
                 && (f.to == null || !s.periodStart().isAfter(f.to))
                 && (f.qualifiers == null || f.qualifiers.contains(s.qualifier()))
@@ -197,8 +209,8 @@ public class ObservationService implements NodeLoader {
                     wanted.add(id);
                 });
         Map<Long, Observation> rows = new HashMap<>();
-        Batches.chunked(wanted, chunk -> JOINED.where("o.id in :ids", "ids", chunk).list(Object[].class, "o, i", "o.id"))
-                .forEach(row -> rows.put(((ObservationEntity) row[0]).id, toGraph(row)));
+        Batches.chunked(wanted, chunk -> OBSERVATIONS.where("o.id in :ids", "ids", chunk).list(Object[].class, COLUMNS,
+                "o.id")).forEach(row -> rows.put((Long) row[0], toGraph(row)));
 
         // One grouped count serves every parent's total, run when the first one is read.
         Supplier<Map<String, Long>> totals = Page.once(() -> QuarkusTransaction.joiningExisting().call(() -> {
@@ -223,10 +235,6 @@ public class ObservationService implements NodeLoader {
     public record Dated(Observation observation, LocalDate sourceDate) {
     }
 
-    /** Every observation with its indicator and its source's date. */
-    private static final Jpql DATED = Jpql.from("from ObservationEntity o, IndicatorEntity i, SourceEntity s")
-            .where("i.code = o.indicatorCode").where("s.code = o.sourceCode");
-
     /**
      * The observations of these indicators for these regions whose period overlaps {@code from} to
      * {@code to} (either may be null), in series order: by period end, then start, then ID.
@@ -236,12 +244,12 @@ public class ObservationService implements NodeLoader {
         if (indicatorCodes.isEmpty()) {
             return List.of();
         }
-        Jpql query = DATED.where("o.indicatorCode in :indicators", "indicators", List.copyOf(indicatorCodes))
+        Jpql query = OBSERVATIONS.where("o.indicatorCode in :indicators", "indicators", List.copyOf(indicatorCodes))
                 .where("o.periodEnd >= :from", "from", from)
                 .where("o.periodStart <= :to", "to", to);
         return Batches.chunked(regionCodes, chunk -> query.where("o.regionCode in :regions", "regions", chunk)
-                .list(Object[].class, "o, i, s.date", SERIES_ORDER)).stream()
-                .map(ObservationService::toDated).sorted(SERIES).toList();
+                .list(Object[].class, COLUMNS, SERIES_ORDER)).stream()
+                .map(this::toDated).sorted(SERIES).toList();
     }
 
     /**
@@ -249,12 +257,13 @@ public class ObservationService implements NodeLoader {
      * anywhere when it is null, of {@code level} or any level, in series order.
      */
     public List<Dated> within(Collection<String> indicatorCodes, String within, RegionLevel level) {
-        return Batches.chunked(indicatorCodes, chunk -> DATED.where("o.indicatorCode in :indicators", "indicators", chunk)
+        return Batches.chunked(indicatorCodes, chunk -> OBSERVATIONS
+                .where("o.indicatorCode in :indicators", "indicators", chunk)
                 .where("o.regionCode in (select ra.regionCode from RegionAncestorEntity ra where ra.ancestorCode = :within)",
                         "within", within)
                 .where("o.regionCode in (select r.code from RegionEntity r where r.level = :level)", "level", level)
-                .list(Object[].class, "o, i, s.date", SERIES_ORDER)).stream()
-                .map(ObservationService::toDated).sorted(SERIES).toList();
+                .list(Object[].class, COLUMNS, SERIES_ORDER)).stream()
+                .map(this::toDated).sorted(SERIES).toList();
     }
 
     private static final String SERIES_ORDER = "o.periodEnd, o.periodStart, o.id";
@@ -274,8 +283,9 @@ public class ObservationService implements NodeLoader {
             .thenComparing(Dated::sourceDate, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(d -> d.observation().key());
 
-    private static Dated toDated(Object[] row) {
-        return new Dated(toGraph(row), (LocalDate) row[2]);
+    private Dated toDated(Object[] row) {
+        Observation observation = toGraph(row);
+        return new Dated(observation, sources.find(observation.sourceCode()).map(SourceDocument::date).orElse(null));
     }
 
     /** {@code base} (observations as {@code o}) with the conditions of {@code filter}. */
@@ -313,7 +323,11 @@ public class ObservationService implements NodeLoader {
                 .where("o.value <= :lte", "lte", filter.value == null ? null : filter.value.lte);
     }
 
-    private static Observation toGraph(Object[] row) {
-        return ((ObservationEntity) row[0]).toGraph((IndicatorEntity) row[1]);
+    /** A row of {@link #COLUMNS} as an observation, with its indicator from the catalogue. */
+    private Observation toGraph(Object[] row) {
+        String indicatorCode = (String) row[7];
+        return new Observation((Long) row[0], new Period((LocalDate) row[1], (LocalDate) row[2]),
+                ObservationEntity.normalize((BigDecimal) row[3]), (Qualifier) row[4], (String) row[5], (String) row[6],
+                indicatorCode, (String) row[8], (String) row[9], indicators.referenced(indicatorCode), (int) row[10]);
     }
 }

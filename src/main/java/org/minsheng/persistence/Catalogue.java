@@ -72,8 +72,11 @@ public class Catalogue {
         retry.shutdownNow();
     }
 
+    /** At start, after the seed import (which read the catalogue already if it wrote anything). */
     void onStart(@Observes @Priority(3000) DatabaseStartup.DatabaseReady event) {
-        reload("start");
+        if (reloads.get() == 0) {
+            reload("start");
+        }
     }
 
     /** Inside the write: on PostgreSQL, the notification that reaches the other replicas once it commits. */
