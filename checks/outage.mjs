@@ -9,7 +9,10 @@
 // Checks: readiness goes DOWN within 5 s of the stop; queries of figures during the outage fail fast
 // (under 3 s: the pool's 2 s acquisition timeout and a margin) with SERVICE_UNAVAILABLE and nothing
 // else, while catalogue queries keep answering data; readiness is UP again within 10 s of the start
-// and both kinds succeed, with the same process.
+// and both kinds succeed, with the same process. A query sent in one phase and answered in another
+// counts apart ("before-to-outage", "outage-to-recovery"): a figures query sent during the outage may
+// wait for a connection until the database is back and then rightly answer data. The stop and start
+// commands block this script, so what is answered while they run is read after them.
 import { execSync } from 'node:child_process';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) =>
@@ -31,6 +34,7 @@ async function client(kind) {
   const query = queries[kind];
   while (running) {
     const start = now();
+    const startedIn = phase;
     let outcome;
     try {
       const response = await fetch(`${base}/graphql`, {
@@ -45,9 +49,10 @@ async function client(kind) {
       outcome = `no answer: ${e.name}`;
     }
     const took = now() - start;
-    const key = `${phase} ${kind}: ${outcome}`;
+    const counted = startedIn === phase ? phase : `${startedIn}-to-${phase}`;
+    const key = `${counted} ${kind}: ${outcome}`;
     outcomes[key] = (outcomes[key] ?? 0) + 1;
-    if (phase === 'outage') slowestDuringOutage = Math.max(slowestDuringOutage, took);
+    if (startedIn === 'outage') slowestDuringOutage = Math.max(slowestDuringOutage, took);
     await sleep(50);
   }
 }
@@ -66,14 +71,16 @@ async function readyAfter(expected, limitMs) {
 
 const clients = [client('figures'), client('figures'), client('catalogue'), client('catalogue')];
 await sleep(5000);
-phase = 'outage';
+phase = 'stopping';
 const stopped = now();
 execSync(process.env.PG_STOP, { stdio: 'inherit' });
+phase = 'outage';
 const down = await readyAfter(false, 5000);
 console.log(`database stopped: readiness DOWN after ${down < 0 ? 'more than 5000' : (down + (now() - stopped - down)).toFixed(0)} ms`);
 await sleep(8000);
-phase = 'recovery';
+phase = 'starting';
 execSync(process.env.PG_START, { stdio: 'inherit' });
+phase = 'recovery';
 const up = await readyAfter(true, 10000);
 console.log(`database started: readiness UP after ${up < 0 ? 'more than 10000' : up.toFixed(0)} ms`);
 phase = 'after';
