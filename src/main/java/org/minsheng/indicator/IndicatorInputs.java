@@ -3,8 +3,8 @@ package org.minsheng.indicator;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
-import org.minsheng.revision.CodedChange;
-import org.minsheng.revision.MutationInput;
+import org.minsheng.editing.CodedChange;
+import org.minsheng.editing.MutationInput;
 import org.minsheng.vocabulary.Theme;
 
 /** The inputs of the indicator mutations; their limits are those of {@link IndicatorState}. */

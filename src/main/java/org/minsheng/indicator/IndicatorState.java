@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.minsheng.revision.CodedWriter;
+import org.minsheng.editing.CodedWriter;
 import org.minsheng.vocabulary.Theme;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;

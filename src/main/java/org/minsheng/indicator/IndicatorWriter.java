@@ -4,9 +4,9 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.minsheng.editing.CodedWriter;
 import org.minsheng.graphql.InvalidFieldException;
 import org.minsheng.persistence.Queries;
-import org.minsheng.revision.CodedWriter;
 import org.minsheng.vocabulary.Codes;
 
 /** Writes indicators through the API, each write with its revision. */

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -17,6 +18,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.minsheng.observation.FiguresChanged;
+import org.minsheng.observation.ObservationEvent;
 import org.minsheng.persistence.Queries;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,8 +27,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Carries committed changes to figures from the writers to the subscriptions. A writer publishes
- * its events inside its transaction. With PostgreSQL they go out as notifications on
+ * Carries committed changes to figures from the writers to the subscriptions. The API writer's
+ * {@link FiguresChanged} event reaches it inside the write's transaction; the seed import publishes
+ * its changes chunk by chunk as it writes them (one event for a whole import would hold all its
+ * figures in memory). With PostgreSQL they go out as notifications on
  * {@value #CHANNEL} ({@code pg_notify}), which PostgreSQL delivers when, and only if, the
  * transaction commits, to every replica's {@link PostgresChanges} listener, this one's included.
  * With H2 (one process) they are handed over in-process after the commit. Either way they arrive in
@@ -72,6 +77,11 @@ public class ChangeFeed {
 
     public boolean viaPostgres() {
         return dbKind.startsWith("postgres");
+    }
+
+    /** A write of figures through the API, inside its transaction. */
+    void onFigures(@Observes FiguresChanged change) {
+        publish(change.events());
     }
 
     /** Publishes changes made in the current transaction; they reach listeners once it commits. */

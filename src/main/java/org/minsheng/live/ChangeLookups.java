@@ -11,9 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.minsheng.indicator.IndicatorEntity;
+import org.minsheng.observation.ChangeAction;
 import org.minsheng.observation.Observation;
 import org.minsheng.observation.ObservationEntity;
-import org.minsheng.observation.ObservationWriter;
+import org.minsheng.observation.ObservationEvent;
+import org.minsheng.observation.ObservationState;
 import org.minsheng.persistence.Queries;
 import org.minsheng.persistence.ReadOnly;
 import org.minsheng.region.RegionAncestorEntity;
@@ -35,7 +37,7 @@ public class ChangeLookups {
     }
 
     /** A state of the figure with its indicator's theme and its region's ancestors (itself included). */
-    public record Facts(ObservationWriter.State state, Theme theme, Set<String> ancestors) {
+    public record Facts(ObservationState state, Theme theme, Set<String> ancestors) {
     }
 
     @Transactional
@@ -46,7 +48,7 @@ public class ChangeLookups {
         List<Long> revisionIds = new ArrayList<>();
         List<Long> trimmed = new ArrayList<>();
         for (ObservationEvent event : events) {
-            for (ObservationWriter.State state : states(event)) {
+            for (ObservationState state : states(event)) {
                 indicatorCodes.add(state.indicatorCode());
                 regionCodes.add(state.regionCode());
             }
@@ -94,11 +96,11 @@ public class ChangeLookups {
         return known;
     }
 
-    private static List<ObservationWriter.State> states(ObservationEvent event) {
+    private static List<ObservationState> states(ObservationEvent event) {
         return event.before() == null ? List.of(event.state()) : List.of(event.state(), event.before());
     }
 
-    private static Facts facts(ObservationWriter.State state, Map<String, IndicatorEntity> indicators,
+    private static Facts facts(ObservationState state, Map<String, IndicatorEntity> indicators,
             Map<String, Set<String>> ancestors) {
         IndicatorEntity indicator = indicators.get(state.indicatorCode());
         return new Facts(state, indicator == null ? null : indicator.theme,

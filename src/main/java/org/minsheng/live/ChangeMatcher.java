@@ -3,7 +3,7 @@ package org.minsheng.live;
 import java.math.BigDecimal;
 
 import org.minsheng.observation.ObservationFilter;
-import org.minsheng.observation.ObservationWriter;
+import org.minsheng.observation.ObservationState;
 
 /**
  * Whether a change falls under a subscription's {@link ObservationFilter}: the same rules as the
@@ -20,7 +20,7 @@ public record ChangeMatcher(ObservationFilter filter) {
         if (filter == null) {
             return true;
         }
-        ObservationWriter.State s = facts.state();
+        ObservationState s = facts.state();
         return (filter.indicatorCodes == null || filter.indicatorCodes.contains(s.indicatorCode()))
                 && (filter.regionCodes == null || filter.regionCodes.contains(s.regionCode()))
                 && (filter.within == null || facts.ancestors().contains(filter.within))

@@ -3,6 +3,7 @@ package org.minsheng.live;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.minsheng.observation.ChangeAction;
 import org.minsheng.observation.Observation;
 import org.minsheng.revision.Revision;
 

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
-import org.minsheng.revision.MutationInput;
+import org.minsheng.editing.MutationInput;
 
 /** The inputs of the observation mutations. */
 public final class ObservationInputs {

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
-import org.minsheng.revision.Conflicts;
+import org.minsheng.editing.Conflicts;
 import org.minsheng.revision.Revision;
 import org.minsheng.revision.RevisionService;
 import org.minsheng.security.Caller;

@@ -93,10 +93,10 @@ public class ObservationService implements NodeLoader {
             return list(filter, order, request);
         }
         Keyset<Observation> keyset = ObservationOrder.keyset(order);
-        Map<Long, ObservationWriter.State> past = new HashMap<>();
+        Map<Long, ObservationState> past = new HashMap<>();
         // Newest first: the last state put for an ID is the one before its earliest revision since asOf.
         for (RevisionEntity revision : revisions.after(Observation.TYPE, asOf)) {
-            past.put(Long.valueOf(revision.entityKey), revisions.read(revision.before, ObservationWriter.State.class));
+            past.put(Long.valueOf(revision.entityKey), revisions.read(revision.before, ObservationState.class));
         }
         Jpql untouched = query(OBSERVATIONS, filter);
         if (!past.isEmpty()) {
@@ -114,11 +114,11 @@ public class ObservationService implements NodeLoader {
     }
 
     /** The past states that existed and match the filter, as observations. */
-    private List<Observation> rebuilt(Map<Long, ObservationWriter.State> past, ObservationFilter filter) {
+    private List<Observation> rebuilt(Map<Long, ObservationState> past, ObservationFilter filter) {
         List<Observation> result = new ArrayList<>();
         java.util.Set<String> within = null;
-        for (Map.Entry<Long, ObservationWriter.State> entry : past.entrySet()) {
-            ObservationWriter.State s = entry.getValue();
+        for (Map.Entry<Long, ObservationState> entry : past.entrySet()) {
+            ObservationState s = entry.getValue();
             if (s == null) {
                 continue;
             }
@@ -143,7 +143,7 @@ public class ObservationService implements NodeLoader {
     }
 
     /** {@link #query}'s conditions, for a state rebuilt in memory. */
-    private static boolean matches(ObservationWriter.State s, Indicator indicator, ObservationFilter f,
+    private static boolean matches(ObservationState s, Indicator indicator, ObservationFilter f,
             java.util.Set<String> within) {
         return (f.indicatorCodes == null || f.indicatorCodes.contains(s.indicatorCode()))
                 && (f.regionCodes == null || f.regionCodes.contains(s.regionCode()))

@@ -1,7 +1,6 @@
 package org.minsheng.observation;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,15 +16,11 @@ import org.minsheng.graphql.ConflictException;
 import org.minsheng.graphql.GlobalId;
 import org.minsheng.graphql.InvalidFieldException;
 import org.minsheng.indicator.IndicatorEntity;
-import org.minsheng.live.ChangeFeed;
-import org.minsheng.live.ObservationEvent;
-import org.minsheng.persistence.DataChanged;
 import org.minsheng.persistence.Queries;
 import org.minsheng.region.RegionEntity;
 import org.minsheng.revision.RevisionAction;
 import org.minsheng.revision.RevisionEntity;
 import org.minsheng.revision.RevisionService;
-import org.minsheng.seed.QuoteCheck;
 import org.minsheng.source.SourceEntity;
 
 /**
@@ -36,28 +31,6 @@ import org.minsheng.source.SourceEntity;
 @ApplicationScoped
 public class ObservationWriter {
 
-    /** An observation's state as its revisions record it. */
-    public record State(String indicatorCode, String regionCode, LocalDate periodStart, LocalDate periodEnd,
-            BigDecimal value, Qualifier qualifier, String sourceCode, String quote, String note, int version) {
-
-        public static State of(ObservationEntity e) {
-            return new State(e.indicatorCode, e.regionCode, e.periodStart, e.periodEnd,
-                    ObservationEntity.normalize(e.value), e.qualifier, e.sourceCode, e.quote, e.note, e.version);
-        }
-
-        public void applyTo(ObservationEntity e) {
-            e.indicatorCode = indicatorCode;
-            e.regionCode = regionCode;
-            e.periodStart = periodStart;
-            e.periodEnd = periodEnd;
-            e.value = ObservationEntity.stored(value);
-            e.qualifier = qualifier;
-            e.sourceCode = sourceCode;
-            e.quote = quote;
-            e.note = note;
-        }
-    }
-
     @Inject
     Validator validator;
 
@@ -65,10 +38,7 @@ public class ObservationWriter {
     RevisionService revisions;
 
     @Inject
-    Event<DataChanged> changed;
-
-    @Inject
-    ChangeFeed feed;
+    Event<FiguresChanged> changed;
 
     @Transactional
     public ObservationPayloads.Create create(ObservationInputs.Create input, String actor) {
@@ -78,15 +48,15 @@ public class ObservationWriter {
             return new ObservationPayloads.Create(repeated.get(), input.clientMutationId);
         }
         ObservationEntity e = new ObservationEntity();
-        new State(input.indicatorCode, input.regionCode, input.periodStart, input.periodEnd, input.value,
+        new ObservationState(input.indicatorCode, input.regionCode, input.periodStart, input.periodEnd, input.value,
                 input.qualifier, input.sourceCode, input.quote, input.note, 0).applyTo(e);
         checkRules(e, null);
         e.persist();
         Queries.em().flush();
         RevisionEntity revision = revisions.record(Observation.TYPE, e.id.toString(), RevisionAction.CREATE, null,
-                State.of(e), actor, input.reason, input.clientMutationId);
-        feed.publish(List.of(ObservationEvent.created(e.id, revision.id, State.of(e))));
-        changed.fire(DataChanged.figures("an observation was written through the API"));
+                ObservationState.of(e), actor, input.reason, input.clientMutationId);
+        changed.fire(new FiguresChanged("an observation was written through the API",
+                List.of(ObservationEvent.created(e.id, revision.id, ObservationState.of(e)))));
         return new ObservationPayloads.Create(toGraph(e), input.clientMutationId);
     }
 
@@ -98,8 +68,8 @@ public class ObservationWriter {
             return new ObservationPayloads.Update(repeated.get(), input.clientMutationId);
         }
         ObservationEntity e = current(input.id, input.version);
-        State before = State.of(e);
-        State after = new State(before.indicatorCode(), before.regionCode(),
+        ObservationState before = ObservationState.of(e);
+        ObservationState after = new ObservationState(before.indicatorCode(), before.regionCode(),
                 input.periodStart != null ? input.periodStart : before.periodStart(),
                 input.periodEnd != null ? input.periodEnd : before.periodEnd(),
                 input.value != null ? input.value : before.value(),
@@ -113,9 +83,9 @@ public class ObservationWriter {
         // ObservationMutations answers it CONFLICT.
         Queries.em().flush();
         RevisionEntity revision = revisions.record(Observation.TYPE, e.id.toString(), RevisionAction.UPDATE, before,
-                State.of(e), actor, input.reason, input.clientMutationId);
-        feed.publish(List.of(ObservationEvent.updated(e.id, revision.id, before, State.of(e))));
-        changed.fire(DataChanged.figures("an observation was written through the API"));
+                ObservationState.of(e), actor, input.reason, input.clientMutationId);
+        changed.fire(new FiguresChanged("an observation was written through the API",
+                List.of(ObservationEvent.updated(e.id, revision.id, before, ObservationState.of(e)))));
         return new ObservationPayloads.Update(toGraph(e), input.clientMutationId);
     }
 
@@ -128,13 +98,13 @@ public class ObservationWriter {
                     input.clientMutationId);
         }
         ObservationEntity e = current(input.id, input.version);
-        State before = State.of(e);
+        ObservationState before = ObservationState.of(e);
         e.delete();
         Queries.em().flush();
         RevisionEntity revision = revisions.record(Observation.TYPE, e.id.toString(), RevisionAction.DELETE, before,
                 null, actor, input.reason, input.clientMutationId);
-        feed.publish(List.of(ObservationEvent.deleted(e.id, revision.id, before)));
-        changed.fire(DataChanged.figures("an observation was written through the API"));
+        changed.fire(new FiguresChanged("an observation was written through the API",
+                List.of(ObservationEvent.deleted(e.id, revision.id, before))));
         return new ObservationPayloads.Delete(GlobalId.encode(Observation.TYPE, e.id.toString()), input.clientMutationId);
     }
 
@@ -158,7 +128,7 @@ public class ObservationWriter {
         if (last == null || last.action != RevisionAction.DELETE) {
             throw new InvalidFieldException("input.id", "there is no deleted observation " + input.id);
         }
-        State state = revisions.read(last.before, State.class);
+        ObservationState state = revisions.read(last.before, ObservationState.class);
         ObservationEntity e = new ObservationEntity();
         state.applyTo(e);
         checkRules(e, null);
@@ -172,9 +142,9 @@ public class ObservationWriter {
                 .setParameter(10, e.note).setParameter(11, version).executeUpdate();
         ObservationEntity restored = ObservationEntity.findById(key);
         RevisionEntity revision = revisions.record(Observation.TYPE, Long.toString(key), RevisionAction.RESTORE, null,
-                State.of(restored), actor, input.reason, input.clientMutationId);
-        feed.publish(List.of(ObservationEvent.created(key, revision.id, State.of(restored))));
-        changed.fire(DataChanged.figures("an observation was restored through the API"));
+                ObservationState.of(restored), actor, input.reason, input.clientMutationId);
+        changed.fire(new FiguresChanged("an observation was restored through the API",
+                List.of(ObservationEvent.created(key, revision.id, ObservationState.of(restored)))));
         return new ObservationPayloads.Restore(toGraph(restored), input.clientMutationId);
     }
 

@@ -1,19 +1,25 @@
 package org.minsheng.persistence;
 
 /**
- * A CDI event fired inside a write that changed what the database holds: an import, or a write
- * through the API. {@code catalogue} when regions, indicators, programmes or sources may have
- * changed ({@link Catalogue} then reads them again); figures alone leave it false.
+ * The CDI event a write fires inside its transaction, once: an import, or a write through the API.
+ * Observers of this type see every write ({@link Catalogue} reads the catalogue again when
+ * {@link #catalogue()}, the list bounds and the embedded store's compaction follow every write);
+ * a write of figures fires {@code observation.FiguresChanged}, which carries the changes to the
+ * subscriptions' feed as well.
  */
-public record DataChanged(String reason, boolean catalogue) {
+public interface DataChanged {
 
-    /** A write that may have changed the catalogue (and figures). */
-    public static DataChanged catalogue(String reason) {
-        return new DataChanged(reason, true);
+    /** What wrote, for the log. */
+    String reason();
+
+    /** Whether regions, indicators, programmes or sources may have changed (figures may have too). */
+    boolean catalogue();
+
+    /** A write that may have changed the catalogue. */
+    static DataChanged catalogue(String reason) {
+        return new Written(reason, true);
     }
 
-    /** A write of figures only. */
-    public static DataChanged figures(String reason) {
-        return new DataChanged(reason, false);
+    record Written(String reason, boolean catalogue) implements DataChanged {
     }
 }

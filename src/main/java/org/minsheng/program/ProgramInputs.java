@@ -6,8 +6,8 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
-import org.minsheng.revision.CodedChange;
-import org.minsheng.revision.MutationInput;
+import org.minsheng.editing.CodedChange;
+import org.minsheng.editing.MutationInput;
 import org.minsheng.source.DatePrecision;
 import org.minsheng.vocabulary.Theme;
 

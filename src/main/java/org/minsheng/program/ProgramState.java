@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.minsheng.revision.CodedWriter;
+import org.minsheng.editing.CodedWriter;
 import org.minsheng.source.DatePrecision;
 import org.minsheng.vocabulary.Theme;
 

@@ -7,11 +7,11 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.minsheng.editing.CodedWriter;
 import org.minsheng.graphql.InvalidFieldException;
 import org.minsheng.indicator.IndicatorEntity;
 import org.minsheng.persistence.Queries;
 import org.minsheng.region.RegionEntity;
-import org.minsheng.revision.CodedWriter;
 import org.minsheng.source.DatePrecision;
 import org.minsheng.source.SourceEntity;
 import org.minsheng.vocabulary.Codes;

@@ -2,9 +2,9 @@ package org.minsheng.region;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.minsheng.editing.CodedWriter;
 import org.minsheng.graphql.InvalidFieldException;
 import org.minsheng.persistence.Queries;
-import org.minsheng.revision.CodedWriter;
 import org.minsheng.vocabulary.Codes;
 
 /**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.minsheng.observation.QuoteCheck;
 import org.minsheng.seed.SeedBundle.IndicatorDef;
 import org.minsheng.seed.SeedBundle.ObservationRow;
 import org.minsheng.seed.SeedBundle.ProgramDef;

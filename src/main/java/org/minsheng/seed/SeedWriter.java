@@ -35,14 +35,15 @@ import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.jboss.logging.Logger;
+import org.minsheng.editing.CodedWriter;
 import org.minsheng.graphql.ConflictException;
 import org.minsheng.indicator.Indicator;
 import org.minsheng.indicator.IndicatorEntity;
 import org.minsheng.live.ChangeFeed;
-import org.minsheng.live.ObservationEvent;
 import org.minsheng.observation.Observation;
 import org.minsheng.observation.ObservationEntity;
-import org.minsheng.observation.ObservationWriter;
+import org.minsheng.observation.ObservationEvent;
+import org.minsheng.observation.ObservationState;
 import org.minsheng.persistence.Batches;
 import org.minsheng.persistence.DataChanged;
 import org.minsheng.persistence.Queries;
@@ -53,7 +54,6 @@ import org.minsheng.program.ProgramRegionEntity;
 import org.minsheng.region.Region;
 import org.minsheng.region.RegionAncestorEntity;
 import org.minsheng.region.RegionEntity;
-import org.minsheng.revision.CodedWriter;
 import org.minsheng.revision.RevisionAction;
 import org.minsheng.revision.RevisionService;
 import org.minsheng.seed.SeedBundle.NaturalKey;
@@ -429,7 +429,7 @@ public class SeedWriter {
                 flush();
                 List<ObservationEvent> events = new ArrayList<>();
                 for (ObservationEntity e : created) {
-                    ObservationWriter.State after = ObservationWriter.State.of(e);
+                    ObservationState after = ObservationState.of(e);
                     events.add(ObservationEvent.created(e.id, revision(e.id, RevisionAction.CREATE, null, after, reason),
                             after));
                 }
@@ -441,10 +441,10 @@ public class SeedWriter {
             for (List<Planned> chunk : chunks(updates)) {
                 Map<Long, ObservationEntity> loaded = load(chunk);
                 List<ObservationEntity> written = new ArrayList<>();
-                List<ObservationWriter.State> befores = new ArrayList<>();
+                List<ObservationState> befores = new ArrayList<>();
                 for (Planned planned : chunk) {
                     ObservationEntity e = loaded.get(planned.id());
-                    befores.add(ObservationWriter.State.of(e));
+                    befores.add(ObservationState.of(e));
                     planned.row().applyTo(e);
                     written.add(e);
                 }
@@ -452,7 +452,7 @@ public class SeedWriter {
                 List<ObservationEvent> events = new ArrayList<>();
                 for (int i = 0; i < written.size(); i++) {
                     ObservationEntity e = written.get(i);
-                    ObservationWriter.State after = ObservationWriter.State.of(e);
+                    ObservationState after = ObservationState.of(e);
                     events.add(ObservationEvent.updated(e.id, revision(e.id, RevisionAction.UPDATE, befores.get(i), after,
                             reason), befores.get(i), after));
                 }
@@ -464,7 +464,7 @@ public class SeedWriter {
             for (List<Planned> chunk : chunks(deletes)) {
                 List<ObservationEvent> events = new ArrayList<>();
                 for (ObservationEntity e : load(chunk).values()) {
-                    ObservationWriter.State before = ObservationWriter.State.of(e);
+                    ObservationState before = ObservationState.of(e);
                     events.add(ObservationEvent.deleted(e.id, revision(e.id, RevisionAction.DELETE, before, null, reason),
                             before));
                     em.remove(e);
@@ -489,8 +489,8 @@ public class SeedWriter {
             return loaded;
         }
 
-        private Long revision(long id, RevisionAction action, ObservationWriter.State before,
-                ObservationWriter.State after, String reason) {
+        private Long revision(long id, RevisionAction action, ObservationState before,
+                ObservationState after, String reason) {
             return options.importer() == null ? null
                     : revisions.record(Observation.TYPE, Long.toString(id), action, before, after,
                             options.importer().actor(), reason, null).id;
@@ -633,7 +633,7 @@ public class SeedWriter {
             for (String before : Batches.chunked(lastRevision.values(), ids -> em.createQuery(
                     "select v.before from RevisionEntity v where v.id in :ids", String.class).setParameter("ids", ids)
                     .getResultList())) {
-                ObservationWriter.State state = revisions.read(before, ObservationWriter.State.class);
+                ObservationState state = revisions.read(before, ObservationState.class);
                 deleted.add(new NaturalKey(state.indicatorCode(), state.regionCode(), state.periodStart(),
                         state.periodEnd(), state.sourceCode()));
             }

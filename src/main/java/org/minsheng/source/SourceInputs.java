@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
-import org.minsheng.revision.CodedChange;
-import org.minsheng.revision.MutationInput;
+import org.minsheng.editing.CodedChange;
+import org.minsheng.editing.MutationInput;
 
 /** The inputs of the source mutations; their limits are those of {@link SourceState}. */
 public final class SourceInputs {

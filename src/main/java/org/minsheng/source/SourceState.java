@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import org.minsheng.revision.CodedWriter;
+import org.minsheng.editing.CodedWriter;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 

@@ -19,8 +19,9 @@ import org.minsheng.graphql.GlobalId;
 import org.minsheng.observation.DecimalRange;
 import org.minsheng.observation.Observation;
 import org.minsheng.observation.ObservationEntity;
+import org.minsheng.observation.ObservationEvent;
 import org.minsheng.observation.ObservationFilter;
-import org.minsheng.observation.ObservationWriter;
+import org.minsheng.observation.ObservationState;
 import org.minsheng.observation.Qualifier;
 import org.minsheng.support.GraphQL;
 import org.minsheng.vocabulary.Theme;
@@ -49,7 +50,7 @@ class ChangeMatcherQuarkusTest {
     void theMatcherSelectsWhatTheQuerySelects() {
         List<ObservationEvent> events = QuarkusTransaction.requiringNew().call(() -> ObservationEntity
                 .<ObservationEntity> listAll().stream()
-                .map(e -> ObservationEvent.created(e.id, null, ObservationWriter.State.of(e))).toList());
+                .map(e -> ObservationEvent.created(e.id, null, ObservationState.of(e))).toList());
         List<ChangeLookups.Known> all = lookups.know(events);
         assertEquals(events.size(), all.size());
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.minsheng.indicator.UnitOfMeasure;
+import org.minsheng.observation.QuoteCheck;
 import org.minsheng.region.RegionLevel;
 import org.minsheng.seed.SeedBundle.IndicatorDef;
 import org.minsheng.seed.SeedBundle.ObservationRow;

@@ -1,4 +1,4 @@
-package org.minsheng.revision;
+package org.minsheng.editing;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

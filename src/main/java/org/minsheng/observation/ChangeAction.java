@@ -1,4 +1,4 @@
-package org.minsheng.live;
+package org.minsheng.observation;
 
 import org.eclipse.microprofile.graphql.Description;
 

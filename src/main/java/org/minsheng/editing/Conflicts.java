@@ -1,4 +1,4 @@
-package org.minsheng.revision;
+package org.minsheng.editing;
 
 import java.util.function.Supplier;
 

@@ -1,4 +1,4 @@
-package org.minsheng.revision;
+package org.minsheng.editing;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -18,6 +18,9 @@ import org.minsheng.graphql.ConflictException;
 import org.minsheng.graphql.InvalidFieldException;
 import org.minsheng.persistence.DataChanged;
 import org.minsheng.persistence.Queries;
+import org.minsheng.revision.RevisionAction;
+import org.minsheng.revision.RevisionEntity;
+import org.minsheng.revision.RevisionService;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

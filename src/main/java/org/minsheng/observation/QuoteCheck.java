@@ -1,4 +1,4 @@
-package org.minsheng.seed;
+package org.minsheng.observation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.minsheng.indicator.UnitOfMeasure;
-import org.minsheng.observation.FigureFormat;
-import org.minsheng.observation.Qualifier;
 
 /**
  * Whether a quote states its figure: where a written form of the value stands in the text ("20.1万"
@@ -66,14 +64,14 @@ public final class QuoteCheck {
     }
 
     /** Where a written form of the figure stands in a text, not as part of a longer number. */
-    record Occurrence(String form, int start, int end) {
+    public record Occurrence(String form, int start, int end) {
     }
 
     /**
      * Every way a text may write {@code value} in {@code unit}: "201000", "201,000", "20.1万";
      * with a percent sign for percentages.
      */
-    static List<String> writtenForms(BigDecimal value, UnitOfMeasure unit) {
+    public static List<String> writtenForms(BigDecimal value, UnitOfMeasure unit) {
         Set<String> numbers = new LinkedHashSet<>();
         numbers.add(FigureFormat.plain(value));
         numbers.add(FigureFormat.grouped(value));
@@ -94,7 +92,7 @@ public final class QuoteCheck {
         return percents;
     }
 
-    static List<Occurrence> find(String text, BigDecimal value, UnitOfMeasure unit) {
+    public static List<Occurrence> find(String text, BigDecimal value, UnitOfMeasure unit) {
         List<Occurrence> found = new ArrayList<>();
         for (String form : writtenForms(value, unit)) {
             for (int at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {

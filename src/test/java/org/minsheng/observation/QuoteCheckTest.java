@@ -1,4 +1,4 @@
-package org.minsheng.seed;
+package org.minsheng.observation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.minsheng.indicator.UnitOfMeasure;
-import org.minsheng.observation.Qualifier;
 
 class QuoteCheckTest {
 
