@@ -87,18 +87,6 @@ public final class ExecutionBudget {
         return false;
     }
 
-    /** Whether the operation running on this thread has spent its budget (false outside one). */
-    public static boolean stopped() {
-        ExecutionBudget budget = CURRENT.get();
-        if (budget == null) {
-            return false;
-        }
-        if (budget.exceeded == null && System.nanoTime() - budget.deadline > 0) {
-            budget.timedOut();
-        }
-        return budget.exceeded != null;
-    }
-
     /** Called before a read: throws the reason when the budget is spent, see {@link #spent()}. */
     public void beforeFetch() {
         if (spent()) {

@@ -54,13 +54,13 @@ class ExecutionBudgetTest {
     void theOperationOnThisThreadStopsOnceItsTimeIsSpentAndOnlyThere() {
         ExecutionBudget fresh = new ExecutionBudget(1, 10, 10, 1000, System.nanoTime());
         ExecutionBudget late = new ExecutionBudget(1, 10, 10, 1000, System.nanoTime() - 1001 * MILLIS);
-        assertFalse(ExecutionBudget.stopped(), "outside an operation");
-        assertFalse(fresh.during(ExecutionBudget::stopped));
+        assertNull(ExecutionBudget.current(), "outside an operation");
+        assertFalse(fresh.during(() -> ExecutionBudget.current().spent()));
         assertTrue(fresh.during(ExecutionBudget::current) == fresh);
-        assertTrue(late.during(ExecutionBudget::stopped));
+        assertTrue(late.during(() -> ExecutionBudget.current().spent()));
         assertEquals("time", late.exceeded().limit());
         assertEquals(1, late.remainingMillis(), "a timeout of at least 1 ms");
         assertTrue(fresh.remainingMillis() > 900, fresh.remainingMillis() + " ms left");
-        assertFalse(ExecutionBudget.stopped(), "after the operation");
+        assertNull(ExecutionBudget.current(), "after the operation");
     }
 }
