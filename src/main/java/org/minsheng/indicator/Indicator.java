@@ -1,5 +1,7 @@
 package org.minsheng.indicator;
 
+import java.util.Objects;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -39,5 +41,14 @@ public record Indicator(
     @Description("Opaque global ID of this indicator, stable across restarts.")
     public String getId() {
         return GlobalId.encode(TYPE, code);
+    }
+
+    /**
+     * The hash of its code alone (equal records have equal codes): a batched field keys its loads by the
+     * parent record, and the record's own hash would read every name and text it holds.
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(code);
     }
 }

@@ -1,6 +1,7 @@
 package org.minsheng.program;
 
 import java.time.LocalDate;
+import java.util.Objects;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -49,5 +50,14 @@ public record Program(
     @Description("Opaque global ID of this programme, stable across restarts.")
     public String getId() {
         return GlobalId.encode(TYPE, code);
+    }
+
+    /**
+     * The hash of its code alone (equal records have equal codes): a batched field keys its loads by the
+     * parent record, and the record's own hash would read every name and text it holds.
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(code);
     }
 }
