@@ -98,15 +98,15 @@ public class ObservationGraphQLApi {
     @Name("region")
     @NonNull
     @Description("The region the value is for.")
-    public List<@NonNull Region> region(@Source List<Observation> list) {
-        return regions.inOrder(list.stream().map(Observation::regionCode).toList());
+    public Region region(@Source Observation observation) {
+        return regions.find(observation.regionCode()).orElse(null);
     }
 
     @Name("source")
     @NonNull
     @Description("The publication the value is quoted from.")
-    public List<@NonNull SourceDocument> source(@Source List<Observation> list) {
-        return sources.inOrder(list.stream().map(Observation::sourceCode).toList());
+    public SourceDocument source(@Source Observation observation) {
+        return sources.find(observation.sourceCode()).orElse(null);
     }
 
     @Name("display")

@@ -75,34 +75,34 @@ public class ProgramGraphQLApi {
     @NonNull
     @Description("Programmes that run in this region: those covering it or a region above it (province-wide ones "
             + "included), and those covering part of it. In code order.")
-    public List<@NonNull List<@NonNull Program>> regionPrograms(@Source List<Region> regions) {
-        return programs.forRegions(regions);
+    public List<@NonNull Program> regionPrograms(@Source Region region) {
+        return programs.forRegion(region);
     }
 
     @Name("programs")
     @NonNull
     @Description("Programmes that move this indicator, in code order.")
-    public List<@NonNull List<@NonNull Program>> indicatorPrograms(@Source List<Indicator> indicators) {
-        return programs.forIndicators(indicators);
+    public List<@NonNull Program> indicatorPrograms(@Source Indicator indicator) {
+        return programs.forIndicator(indicator);
     }
 
     @Name("regions")
     @NonNull
     @Description("The regions the programme covers, in code order; the province when it runs everywhere.")
-    public List<@NonNull List<@NonNull Region>> regions(@Source List<Program> list) {
-        return programs.regions(list);
+    public List<@NonNull Region> regions(@Source Program program) {
+        return programs.regions(program);
     }
 
     @Name("indicators")
     @NonNull
     @Description("The indicators the programme moves, in code order.")
-    public List<@NonNull List<@NonNull Indicator>> indicators(@Source List<Program> list) {
-        return programs.indicators(list);
+    public List<@NonNull Indicator> indicators(@Source Program program) {
+        return programs.indicators(program);
     }
 
     @Name("source")
     @Description("The publication the programme is described in.")
-    public List<SourceDocument> source(@Source List<Program> list) {
-        return sources.inOrder(list.stream().map(Program::sourceCode).toList());
+    public SourceDocument source(@Source Program program) {
+        return program.sourceCode() == null ? null : sources.find(program.sourceCode()).orElse(null);
     }
 }

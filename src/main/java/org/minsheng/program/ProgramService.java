@@ -1,7 +1,6 @@
 package org.minsheng.program;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -85,11 +84,9 @@ public class ProgramService implements NodeLoader, Catalogue.Part {
      * The programmes that run in each region, in code order: those of the region and the regions
      * above it, and those of the regions below it.
      */
-    public List<List<Program>> forRegions(List<Region> regions) {
+    public List<Program> forRegion(Region region) {
         ProgramCatalogue programs = catalogue.get();
-        return regions.stream()
-                .map(region -> runIn(programs, region.code()).stream().map(programs.byCode()::get).toList())
-                .toList();
+        return runIn(programs, region.code()).stream().map(programs.byCode()::get).toList();
     }
 
     /** The codes of the programmes that run in the region with this code; none for an unknown code. */
@@ -105,30 +102,18 @@ public class ProgramService implements NodeLoader, Catalogue.Part {
         return runHere;
     }
 
-    public List<List<Program>> forIndicators(List<Indicator> indicators) {
-        ProgramCatalogue programs = catalogue.get();
-        return indicators.stream().map(indicator -> programs.ofIndicator().getOrDefault(indicator.code(), List.of()))
-                .toList();
+    public List<Program> forIndicator(Indicator indicator) {
+        return catalogue.get().ofIndicator().getOrDefault(indicator.code(), List.of());
     }
 
     /** The regions each programme covers, in code order. */
-    public List<List<Region>> regions(List<Program> programs) {
-        ProgramCatalogue catalogued = catalogue.get();
-        List<List<Region>> result = new ArrayList<>(programs.size());
-        for (Program program : programs) {
-            result.add(present(regions.inOrder(catalogued.regionsOf().getOrDefault(program.code(), List.of()))));
-        }
-        return result;
+    public List<Region> regions(Program program) {
+        return present(regions.inOrder(catalogue.get().regionsOf().getOrDefault(program.code(), List.of())));
     }
 
     /** The indicators each programme moves, in code order. */
-    public List<List<Indicator>> indicators(List<Program> programs) {
-        ProgramCatalogue catalogued = catalogue.get();
-        List<List<Indicator>> result = new ArrayList<>(programs.size());
-        for (Program program : programs) {
-            result.add(present(indicators.inOrder(catalogued.indicatorsOf().getOrDefault(program.code(), List.of()))));
-        }
-        return result;
+    public List<Indicator> indicators(Program program) {
+        return present(indicators.inOrder(catalogue.get().indicatorsOf().getOrDefault(program.code(), List.of())));
     }
 
     /** The list without the nulls of links read before the row they name (a catalogue read mid-change). */

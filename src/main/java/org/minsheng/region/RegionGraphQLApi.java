@@ -59,21 +59,21 @@ public class RegionGraphQLApi {
 
     @Name("parent")
     @Description("The region this one belongs to; null for the province.")
-    public List<Region> parent(@Source List<Region> children) {
-        return regions.parents(children);
+    public Region parent(@Source Region child) {
+        return regions.parent(child);
     }
 
     @Name("children")
     @NonNull
     @Description("The regions directly below this one, in code order.")
-    public List<@NonNull List<@NonNull Region>> children(@Source List<Region> parents) {
-        return regions.children(parents);
+    public List<@NonNull Region> children(@Source Region parent) {
+        return regions.children(parent);
     }
 
     @Name("ancestors")
     @NonNull
     @Description("The regions above this one, the province first; empty for the province.")
-    public List<@NonNull List<@NonNull Region>> ancestors(@Source List<Region> descendants) {
-        return regions.ancestors(descendants);
+    public List<@NonNull Region> ancestors(@Source Region descendant) {
+        return regions.ancestors(descendant.code());
     }
 }

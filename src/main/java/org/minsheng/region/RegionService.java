@@ -68,19 +68,20 @@ public class RegionService implements NodeLoader, Catalogue.Part {
         return Batches.found(tree.get().byCode(), codes);
     }
 
-    public List<Region> parents(List<Region> regions) {
-        return inOrder(regions.stream().map(Region::parentCode).toList());
+    /** The region this one belongs to; null for the province. */
+    public Region parent(Region region) {
+        return region.parentCode() == null ? null : tree.get().byCode().get(region.parentCode());
+    }
+
+    /** The region's children, in code order. */
+    public List<Region> children(Region region) {
+        return tree.get().children().getOrDefault(region.code(), List.of());
     }
 
     /** Each region's children, in code order. */
     public List<List<Region>> children(List<Region> regions) {
         Map<String, List<Region>> children = tree.get().children();
         return regions.stream().map(region -> children.getOrDefault(region.code(), List.of())).toList();
-    }
-
-    /** Each region's ancestors, the province first. */
-    public List<List<Region>> ancestors(List<Region> regions) {
-        return regions.stream().map(region -> ancestors(region.code())).toList();
     }
 
     /** The ancestors of the region with this code, the province first; empty for the province or an unknown code. */
