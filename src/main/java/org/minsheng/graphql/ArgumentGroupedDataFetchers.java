@@ -16,6 +16,7 @@ import io.smallrye.graphql.execution.datafetcher.helper.BatchLoaderHelper;
 import io.smallrye.graphql.schema.model.Operation;
 import io.smallrye.graphql.schema.model.Type;
 import io.smallrye.graphql.spi.DataFetcherService;
+import io.smallrye.graphql.transformation.AbstractDataFetcherException;
 
 /**
  * Batch resolvers ({@code @Source List<Parent>}) that take arguments, called once per set of
@@ -24,7 +25,9 @@ import io.smallrye.graphql.spi.DataFetcherService;
  * {@code b: observations(first: 5)} (or a region's observations and its children's, when both
  * land in one dispatch) would both get the first one's answer. Here a batch is split by the
  * arguments each load was asked with, as graphql-java received them, and the resolver runs once
- * per distinct set: as many statements as there are sets, never one per parent.
+ * per distinct set: as many statements as there are sets, never one per parent. It is the loader of
+ * every batch resolver, and converts each set's arguments to the resolver's types once (the loads
+ * arrive with graphql-java's values, see {@link LightBatches}).
  *
  * <p>
  * The SmallRye behaviour this works around: a batch resolver's extra arguments are taken from the
@@ -44,7 +47,7 @@ public class ArgumentGroupedDataFetchers implements DataFetcherService {
 
     @Override
     public PlugableBatchableDataFetcher getDefaultDataFetcher(Operation operation, Type type) {
-        return operation.isSourceField() && operation.hasArguments() ? new Fetcher<>(operation, type) : null;
+        return operation.isSourceField() ? new Fetcher<>(operation, type) : null;
     }
 
     static final class Fetcher<K, T> extends QuarkusDefaultDataFetcher<K, T> {
@@ -62,6 +65,13 @@ public class ArgumentGroupedDataFetchers implements DataFetcherService {
             Map<Object, List<Integer>> groups = new LinkedHashMap<>();
             for (int i = 0; i < keys.size(); i++) {
                 groups.computeIfAbsent(arguments(contexts.get(i)), k -> new ArrayList<>()).add(i);
+            }
+            try {
+                for (List<Integer> group : groups.values()) {
+                    convertArguments(contexts.get(group.get(0)));
+                }
+            } catch (AbstractDataFetcherException | RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
             }
             if (groups.size() == 1) {
                 return super.load(keys, environment);
@@ -93,6 +103,19 @@ public class ArgumentGroupedDataFetchers implements DataFetcherService {
                 }
                 return result;
             });
+        }
+
+        /**
+         * Puts the arguments of a group's first load, as the resolver takes them, where SmallRye's loader
+         * reads them: once per group (graphql/LightBatches queues each load with its fetching
+         * environment only; SmallRye's own fetcher converted them for every parent).
+         */
+        @SuppressWarnings("unchecked")
+        private void convertArguments(Object keyContext) throws AbstractDataFetcherException {
+            if (keyContext instanceof Map<?, ?> context && context.remove(LightBatches.RAW_ARGUMENTS) != null
+                    && context.get(BatchLoaderHelper.DATA_FETCHING_ENVIRONMENT) instanceof DataFetchingEnvironment dfe) {
+                ((Map<String, Object>) context).put(BatchLoaderHelper.ARGUMENTS, argumentHelper.getArguments(dfe, true));
+            }
         }
 
         /** The arguments one load was asked with, as graphql-java coerced them: maps, lists and scalars. */

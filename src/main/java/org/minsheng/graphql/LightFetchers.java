@@ -78,9 +78,13 @@ public class LightFetchers implements DataFetcherService {
         return sourceField(operation, type);
     }
 
-    /** A fetcher for a field of one source object; null for root fields, mutations and batches. */
+    /**
+     * A fetcher for a field of one source object; null for root fields, mutations and batches (whose
+     * loaders SmallRye asks for here on every request: the answer is decided from the model alone).
+     */
     private static PlugableBatchableDataFetcher<?, ?> sourceField(Operation operation, Type type) {
-        if (!operation.isSourceField()) {
+        if (!operation.isSourceField()
+                || operation.getArguments().stream().anyMatch(a -> a.isSourceArgument() && a.hasWrapper())) {
             return null;
         }
         Method method = resolver(operation);
