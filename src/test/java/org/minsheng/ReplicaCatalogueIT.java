@@ -33,7 +33,7 @@ class ReplicaCatalogueIT {
 
     private static final String ISSUER = "https://minsheng.test/replicas";
 
-    /** How long a replica may serve the catalogue before a change another replica committed (README). */
+    /** How long a replica may serve the catalogue before a change another replica committed (docs/development.md). */
     private static final long WITHIN_MILLIS = 1000;
 
     private static final String[] BUNDLE = { "regions.csv", "sources.yaml", "indicators.yaml", "programs.yaml",

@@ -9,8 +9,8 @@ import org.minsheng.observation.Qualifier;
  * a bound on the true figure: MORE_THAN and AT_LEAST bound it from below (strictly, or not),
  * LESS_THAN and AT_MOST from above, EXACT is the figure itself, APPROXIMATE is near it. Bounds in the
  * same direction add up to a bound in that direction (strict when either is); bounds in opposite
- * directions, or a bound and an approximation, leave the result undecidable: null. The README's
- * tables "Changes" and "Roll-ups" spell these rules out.
+ * directions, or a bound and an approximation, leave the result undecidable: null. The tables of
+ * changes and roll-ups in docs/analytics.md spell these rules out.
  */
 public final class QualifierArithmetic {
 

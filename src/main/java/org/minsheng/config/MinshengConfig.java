@@ -15,7 +15,7 @@ public interface MinshengConfig {
 
     Seed seed();
 
-    /** Opening, migrating and keeping the database; see README "Operations". */
+    /** Opening, migrating and keeping the database; see docs/operations.md. */
     Database database();
 
     interface Database {
@@ -57,13 +57,13 @@ public interface MinshengConfig {
         boolean exitAfterImport();
     }
 
-    /** Bounds on what one request may ask for and use; see README "Limits". */
+    /** Bounds on what one request may ask for and use; see docs/limits.md. */
     Limits limits();
 
-    /** Per-client request rate limiting; see README "Limits". */
+    /** Per-client request rate limiting; see docs/limits.md. */
     RateLimit rateLimit();
 
-    /** Shared caching of anonymous GET /graphql queries; see README "Data out". */
+    /** Shared caching of anonymous GET /graphql queries; see docs/data-out.md. */
     Cache cache();
 
     interface Cache {

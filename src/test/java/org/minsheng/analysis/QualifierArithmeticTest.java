@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.minsheng.observation.Qualifier;
 
-/** The qualifier rules of changes and roll-ups, and the README's tables of them, which must agree. */
+/** The qualifier rules of changes and roll-ups, and the tables of them in docs/analytics.md, which must agree. */
 class QualifierArithmeticTest {
 
     @Test
@@ -67,9 +67,9 @@ class QualifierArithmeticTest {
         return text.equals("—") ? null : Qualifier.valueOf(text);
     }
 
-    /** The rows of the README table whose header starts with {@code header}, cells trimmed. */
+    /** The rows of the docs/analytics.md table whose header starts with {@code header}, cells trimmed. */
     private static List<String[]> table(String header) throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(Path.of("docs/analytics.md"), StandardCharsets.UTF_8);
         int start = -1;
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).startsWith(header)) {
@@ -77,7 +77,7 @@ class QualifierArithmeticTest {
             }
         }
         if (start < 0) {
-            throw new AssertionError("README.md has no table starting " + header);
+            throw new AssertionError("docs/analytics.md has no table starting " + header);
         }
         String[] columns = cells(lines.get(start));
         assertEquals(Arrays.stream(Qualifier.values()).map(Enum::name).toList(),

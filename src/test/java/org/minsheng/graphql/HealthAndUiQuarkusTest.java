@@ -58,7 +58,7 @@ class HealthAndUiQuarkusTest {
         assertTrue(data.at("/region/children/0/programs").size() > 0);
     }
 
-    /** Each example of the README's "Analytical queries" is in GraphiQL's default document, as its test sends it. */
+    /** Each example of the analytical queries (docs/analytics.md) is in GraphiQL's default document, as its test sends it. */
     @Test
     void theDefaultDocumentHoldsEachAnalyticalExample() {
         String document = GraphiQLDefaultQuery.defaultQuery();

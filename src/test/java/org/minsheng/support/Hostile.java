@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The hostile suite's cases and how they are run and reported: each case names its area, what it
  * sends and what it expects, and runs against the packaged service. The run writes its table to
- * {@code target/hostile/<suite>.md} (the README's reliability section carries it).
+ * {@code target/hostile/<suite>.md} (docs/limits.md, "Reliability: the hostile suite", carries it).
  */
 public final class Hostile {
 
