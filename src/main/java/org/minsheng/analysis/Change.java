@@ -14,7 +14,7 @@ import org.minsheng.observation.Qualifier;
 
 @Name("Change")
 @Description("The change of an indicator in a region between two observations, with the qualifier the two "
-        + "published figures allow (see the README's table \"Changes\").")
+        + "published figures allow (see the table of changes in docs/analytics.md).")
 public record Change(
         @NonNull @Description("The earlier observation.") Observation from,
         @NonNull @Description("The later observation.") Observation to,

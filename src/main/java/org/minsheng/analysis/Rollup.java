@@ -18,7 +18,7 @@ import org.minsheng.region.Region;
         + "sum. Statistics-only units (development zones) count as children like the others.")
 public record Rollup(
         @Description("The sum of the parts' values; null when no child reports.") BigDecimal sum,
-        @Description("How the true total relates to sum (see the README's table \"Roll-ups\"): EXACT only when every "
+        @Description("How the true total relates to sum (see the table of roll-ups in docs/analytics.md): EXACT only when every "
                 + "child reports an exact figure; AT_LEAST when children are missing (counts are never negative); "
                 + "MORE_THAN when a part is; null when no child reports or the parts' bounds disagree.") Qualifier qualifier,
         @NonNull @Description("Children with an observation in the window.") int reporting,

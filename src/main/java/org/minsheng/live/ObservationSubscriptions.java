@@ -31,7 +31,7 @@ public class ObservationSubscriptions {
     @NonNull
     @Description("Each change to a figure the filter selects, as it is committed: created, updated or deleted "
             + "through the API, or by an import. An update is delivered when the figure matched the filter before it "
-            + "or matches after it. Over WebSocket (graphql-transport-ws) at /graphql; see README \"Live updates\".")
+            + "or matches after it. Over WebSocket (graphql-transport-ws) at /graphql; see docs/live.md.")
     public Multi<@NonNull ObservationChange> observationChanged(
             @Name("filter") @Description("Which figures to hear about; all when absent.") ObservationFilter filter) {
         check(filter);
