@@ -62,6 +62,10 @@ public final class ServiceProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
+            // Its temporary files (uploads and imports being read) stay in its working folder, under
+            // target/, also when a test kills it in the middle of an import.
+            Path tmp = Files.createDirectories(workingDir.toAbsolutePath().resolve("tmp"));
+            command.add("-Djava.io.tmpdir=" + tmp);
             command.add("-Dquarkus.http.port=" + port);
             properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
             command.add("-jar");
