@@ -18,7 +18,7 @@ import org.minsheng.graphql.OrderDirection;
 import org.minsheng.observation.DecimalRange;
 import org.minsheng.observation.ObservationFilter;
 import org.minsheng.observation.ObservationOrder;
-import org.minsheng.observation.ObservationOrderField;
+import org.minsheng.observation.ObservationOrder.ObservationOrderField;
 import org.minsheng.observation.Qualifier;
 import org.minsheng.vocabulary.Language;
 import org.minsheng.vocabulary.Theme;

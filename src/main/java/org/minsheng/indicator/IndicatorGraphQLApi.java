@@ -7,19 +7,40 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
+import org.minsheng.graphql.Connection;
+import org.minsheng.graphql.Edge;
+import org.minsheng.graphql.GlobalId;
+import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
 import org.minsheng.region.Region;
+import org.minsheng.revision.Revision;
+import org.minsheng.revision.RevisionService;
+import org.minsheng.security.Caller;
 import org.minsheng.vocabulary.CallerLanguage;
 import org.minsheng.vocabulary.Language;
 import org.minsheng.vocabulary.Languages;
 import org.minsheng.vocabulary.Theme;
 
+/**
+ * The GraphQL API of indicators: its queries and fields, its mutations (each write recorded as a revision), and
+ * the types only this API uses: the mutations' payloads and the connection and edge of its pages.
+ */
 @GraphQLApi
 public class IndicatorGraphQLApi {
+    @Inject
+    Caller identity;
+
+    @Inject
+    RevisionService revisions;
+
+    @Inject
+    IndicatorWriter writer;
 
     @Inject
     IndicatorService indicators;
@@ -74,5 +95,75 @@ public class IndicatorGraphQLApi {
             @Name("first") @DefaultValue(PageRequest.DEFAULT_FIRST_ARGUMENT) @Description(PageRequest.FIRST_DESCRIPTION) Integer first,
             @Name("after") @Description(PageRequest.AFTER_DESCRIPTION) String after) {
         return new IndicatorConnection(indicators.list(theme, search, orderBy, PageRequest.of(first, after)));
+    }
+
+    @Mutation("createIndicator")
+    @NonNull
+    @Description("Adds an indicator (editor).")
+    public CreatePayload createIndicator(
+            @NonNull @Name("input") @Description("What to write.") IndicatorInputs.Create input) {
+        String actor = identity.require(Caller.EDITOR).subject();
+        return new CreatePayload(writer.create(input, actor).toGraph(), input.clientMutationId);
+    }
+
+    @Mutation("updateIndicator")
+    @NonNull
+    @Description("Changes an indicator (editor). CONFLICT when version is not the current one.")
+    public UpdatePayload updateIndicator(
+            @NonNull @Name("input") @Description("What to write.") IndicatorInputs.Update input) {
+        String actor = identity.require(Caller.EDITOR).subject();
+        return new UpdatePayload(writer.update(input, actor).toGraph(), input.clientMutationId);
+    }
+
+    @Mutation("deleteIndicator")
+    @NonNull
+    @Description("Deletes an indicator no figure or programme refers to (editor). CONFLICT when version is not the "
+            + "current one.")
+    public DeletePayload deleteIndicator(
+            @NonNull @Name("input") @Description("What to write.") IndicatorInputs.Delete input) {
+        String actor = identity.require(Caller.EDITOR).subject();
+        return new DeletePayload(GlobalId.encode(Indicator.TYPE, writer.delete(input, actor)),
+                input.clientMutationId);
+    }
+
+    @Name("revisions")
+    @NonNull
+    @Description("Every write of this indicator through the API, oldest first.")
+    public List<@NonNull List<@NonNull Revision>> revisions(@Source List<Indicator> list) {
+        return revisions.forObjects(Indicator.TYPE, list.stream().map(Indicator::code).toList());
+    }
+
+    @Name("CreateIndicatorPayload")
+    @Description("The indicator created.")
+    public record CreatePayload(@NonNull @Description("The new indicator.") Indicator indicator,
+            @Description("The clientMutationId sent.") String clientMutationId) {
+    }
+
+    @Name("UpdateIndicatorPayload")
+    @Description("The indicator as it is now.")
+    public record UpdatePayload(@NonNull @Description("The indicator after the update.") Indicator indicator,
+            @Description("The clientMutationId sent.") String clientMutationId) {
+    }
+
+    @Name("DeleteIndicatorPayload")
+    @Description("The indicator deleted.")
+    public record DeletePayload(@NonNull @Id @Description("The global ID of the deleted indicator.") String deletedIndicatorId,
+            @Description("The clientMutationId sent.") String clientMutationId) {
+    }
+
+    @Description("A page of indicators, in code order.")
+    public static class IndicatorConnection extends Connection<Indicator, IndicatorEdge> {
+
+        public IndicatorConnection(Page<Indicator> page) {
+            super(page, IndicatorEdge::new);
+        }
+    }
+
+    @Description("An indicator with its cursor.")
+    public static class IndicatorEdge extends Edge<Indicator> {
+
+        public IndicatorEdge(String cursor, Indicator node) {
+            super(cursor, node);
+        }
     }
 }

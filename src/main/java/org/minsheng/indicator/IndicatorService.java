@@ -1,6 +1,7 @@
 package org.minsheng.indicator;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,5 +109,17 @@ public class IndicatorService implements NodeLoader, Catalogue.Part {
     /** The indicators for each code, in input order; null where a code is null or unknown. */
     public List<Indicator> inOrder(List<String> codes) {
         return Batches.inOrder(codes, catalogue.get().byCode(), null);
+    }
+
+    /** Every indicator, by code and in code order, as one immutable value. */
+    record IndicatorCatalogue(Map<String, Indicator> byCode, List<Indicator> inCodeOrder) {
+
+        static IndicatorCatalogue read() {
+            List<Indicator> all = Queries.em().createQuery("from IndicatorEntity i order by i.code", IndicatorEntity.class)
+                    .setHint("org.hibernate.readOnly", true).getResultStream().map(IndicatorEntity::toGraph).toList();
+            Map<String, Indicator> byCode = new LinkedHashMap<>();
+            all.forEach(indicator -> byCode.put(indicator.code(), indicator));
+            return new IndicatorCatalogue(Map.copyOf(byCode), all);
+        }
     }
 }

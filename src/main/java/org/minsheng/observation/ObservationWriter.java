@@ -41,11 +41,11 @@ public class ObservationWriter {
     Event<FiguresChanged> changed;
 
     @Transactional
-    public ObservationPayloads.Create create(ObservationInputs.Create input, String actor) {
+    public ObservationGraphQLApi.CreatePayload create(ObservationInputs.Create input, String actor) {
         checkInput(input);
         Optional<Observation> repeated = repeated(actor, input.clientMutationId);
         if (repeated.isPresent()) {
-            return new ObservationPayloads.Create(repeated.get(), input.clientMutationId);
+            return new ObservationGraphQLApi.CreatePayload(repeated.get(), input.clientMutationId);
         }
         ObservationEntity e = new ObservationEntity();
         new ObservationState(input.indicatorCode, input.regionCode, input.periodStart, input.periodEnd, input.value,
@@ -57,15 +57,15 @@ public class ObservationWriter {
                 ObservationState.of(e), actor, input.reason, input.clientMutationId);
         changed.fire(new FiguresChanged("an observation was written through the API",
                 List.of(ObservationEvent.created(e.id, revision.id, ObservationState.of(e)))));
-        return new ObservationPayloads.Create(toGraph(e), input.clientMutationId);
+        return new ObservationGraphQLApi.CreatePayload(toGraph(e), input.clientMutationId);
     }
 
     @Transactional
-    public ObservationPayloads.Update update(ObservationInputs.Update input, String actor) {
+    public ObservationGraphQLApi.UpdatePayload update(ObservationInputs.Update input, String actor) {
         checkInput(input);
         Optional<Observation> repeated = repeated(actor, input.clientMutationId);
         if (repeated.isPresent()) {
-            return new ObservationPayloads.Update(repeated.get(), input.clientMutationId);
+            return new ObservationGraphQLApi.UpdatePayload(repeated.get(), input.clientMutationId);
         }
         ObservationEntity e = current(input.id, input.version);
         ObservationState before = ObservationState.of(e);
@@ -80,21 +80,21 @@ public class ObservationWriter {
         after.applyTo(e);
         checkRules(e, e.id);
         // Written now: a write of the same version by another request or replica is found here, and
-        // ObservationMutations answers it CONFLICT.
+        // ObservationGraphQLApi answers it CONFLICT.
         Queries.em().flush();
         RevisionEntity revision = revisions.record(Observation.TYPE, e.id.toString(), RevisionAction.UPDATE, before,
                 ObservationState.of(e), actor, input.reason, input.clientMutationId);
         changed.fire(new FiguresChanged("an observation was written through the API",
                 List.of(ObservationEvent.updated(e.id, revision.id, before, ObservationState.of(e)))));
-        return new ObservationPayloads.Update(toGraph(e), input.clientMutationId);
+        return new ObservationGraphQLApi.UpdatePayload(toGraph(e), input.clientMutationId);
     }
 
     @Transactional
-    public ObservationPayloads.Delete delete(ObservationInputs.Delete input, String actor) {
+    public ObservationGraphQLApi.DeletePayload delete(ObservationInputs.Delete input, String actor) {
         checkInput(input);
         Optional<RevisionEntity> repeated = revisions.repeated(actor, input.clientMutationId);
         if (repeated.isPresent()) {
-            return new ObservationPayloads.Delete(GlobalId.encode(Observation.TYPE, repeated.get().entityKey),
+            return new ObservationGraphQLApi.DeletePayload(GlobalId.encode(Observation.TYPE, repeated.get().entityKey),
                     input.clientMutationId);
         }
         ObservationEntity e = current(input.id, input.version);
@@ -105,7 +105,8 @@ public class ObservationWriter {
                 null, actor, input.reason, input.clientMutationId);
         changed.fire(new FiguresChanged("an observation was written through the API",
                 List.of(ObservationEvent.deleted(e.id, revision.id, before))));
-        return new ObservationPayloads.Delete(GlobalId.encode(Observation.TYPE, e.id.toString()), input.clientMutationId);
+        return new ObservationGraphQLApi.DeletePayload(GlobalId.encode(Observation.TYPE, e.id.toString()),
+                input.clientMutationId);
     }
 
     /**
@@ -113,11 +114,11 @@ public class ObservationWriter {
      * the next version; refused when it is not deleted or when another figure has taken its place.
      */
     @Transactional
-    public ObservationPayloads.Restore restore(ObservationInputs.Restore input, String actor) {
+    public ObservationGraphQLApi.RestorePayload restore(ObservationInputs.Restore input, String actor) {
         checkInput(input);
         Optional<Observation> repeated = repeated(actor, input.clientMutationId);
         if (repeated.isPresent()) {
-            return new ObservationPayloads.Restore(repeated.get(), input.clientMutationId);
+            return new ObservationGraphQLApi.RestorePayload(repeated.get(), input.clientMutationId);
         }
         long key = key(input.id);
         if (ObservationEntity.findById(key) != null) {
@@ -145,7 +146,7 @@ public class ObservationWriter {
                 ObservationState.of(restored), actor, input.reason, input.clientMutationId);
         changed.fire(new FiguresChanged("an observation was restored through the API",
                 List.of(ObservationEvent.created(key, revision.id, ObservationState.of(restored)))));
-        return new ObservationPayloads.Restore(toGraph(restored), input.clientMutationId);
+        return new ObservationGraphQLApi.RestorePayload(toGraph(restored), input.clientMutationId);
     }
 
     /** The number inside an observation's global ID. */

@@ -8,13 +8,22 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
+import org.minsheng.graphql.Connection;
+import org.minsheng.graphql.Edge;
+import org.minsheng.graphql.GlobalId;
+import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
 import org.minsheng.indicator.Indicator;
 import org.minsheng.region.Region;
+import org.minsheng.revision.Revision;
+import org.minsheng.revision.RevisionService;
+import org.minsheng.security.Caller;
 import org.minsheng.source.SourceDocument;
 import org.minsheng.source.SourceService;
 import org.minsheng.vocabulary.CallerLanguage;
@@ -22,8 +31,20 @@ import org.minsheng.vocabulary.Language;
 import org.minsheng.vocabulary.Languages;
 import org.minsheng.vocabulary.Theme;
 
+/**
+ * The GraphQL API of programmes: its queries and fields, its mutations (each write recorded as a revision), and
+ * the types only this API uses: the mutations' payloads and the connection and edge of its pages.
+ */
 @GraphQLApi
 public class ProgramGraphQLApi {
+    @Inject
+    Caller identity;
+
+    @Inject
+    RevisionService revisions;
+
+    @Inject
+    ProgramWriter writer;
 
     @Inject
     ProgramService programs;
@@ -104,5 +125,74 @@ public class ProgramGraphQLApi {
     @Description("The publication the programme is described in.")
     public SourceDocument source(@Source Program program) {
         return program.sourceCode() == null ? null : sources.find(program.sourceCode()).orElse(null);
+    }
+
+    @Mutation("createProgram")
+    @NonNull
+    @Description("Adds a programme (editor).")
+    public CreatePayload createProgram(
+            @NonNull @Name("input") @Description("What to write.") ProgramInputs.Create input) {
+        String actor = identity.require(Caller.EDITOR).subject();
+        return new CreatePayload(writer.create(input, actor).toGraph(), input.clientMutationId);
+    }
+
+    @Mutation("updateProgram")
+    @NonNull
+    @Description("Changes a programme (editor). CONFLICT when version is not the current one.")
+    public UpdatePayload updateProgram(
+            @NonNull @Name("input") @Description("What to write.") ProgramInputs.Update input) {
+        String actor = identity.require(Caller.EDITOR).subject();
+        return new UpdatePayload(writer.update(input, actor).toGraph(), input.clientMutationId);
+    }
+
+    @Mutation("deleteProgram")
+    @NonNull
+    @Description("Deletes a programme and its links (editor). CONFLICT when version is not the current one.")
+    public DeletePayload deleteProgram(
+            @NonNull @Name("input") @Description("What to write.") ProgramInputs.Delete input) {
+        String actor = identity.require(Caller.EDITOR).subject();
+        return new DeletePayload(GlobalId.encode(Program.TYPE, writer.delete(input, actor)),
+                input.clientMutationId);
+    }
+
+    @Name("revisions")
+    @NonNull
+    @Description("Every write of this programme through the API, oldest first.")
+    public List<@NonNull List<@NonNull Revision>> revisions(@Source List<Program> list) {
+        return revisions.forObjects(Program.TYPE, list.stream().map(Program::code).toList());
+    }
+
+    @Name("CreateProgramPayload")
+    @Description("The programme created.")
+    public record CreatePayload(@NonNull @Description("The new programme.") Program program,
+            @Description("The clientMutationId sent.") String clientMutationId) {
+    }
+
+    @Name("UpdateProgramPayload")
+    @Description("The programme as it is now.")
+    public record UpdatePayload(@NonNull @Description("The programme after the update.") Program program,
+            @Description("The clientMutationId sent.") String clientMutationId) {
+    }
+
+    @Name("DeleteProgramPayload")
+    @Description("The programme deleted.")
+    public record DeletePayload(@NonNull @Id @Description("The global ID of the deleted programme.") String deletedProgramId,
+            @Description("The clientMutationId sent.") String clientMutationId) {
+    }
+
+    @Description("A page of programmes, in code order.")
+    public static class ProgramConnection extends Connection<Program, ProgramEdge> {
+
+        public ProgramConnection(Page<Program> page) {
+            super(page, ProgramEdge::new);
+        }
+    }
+
+    @Description("A programme with its cursor.")
+    public static class ProgramEdge extends Edge<Program> {
+
+        public ProgramEdge(String cursor, Program node) {
+            super(cursor, node);
+        }
     }
 }

@@ -7,17 +7,36 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
+import org.minsheng.graphql.Connection;
+import org.minsheng.graphql.Edge;
+import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
+import org.minsheng.revision.Revision;
+import org.minsheng.revision.RevisionService;
+import org.minsheng.security.Caller;
 import org.minsheng.vocabulary.CallerLanguage;
 import org.minsheng.vocabulary.Language;
 import org.minsheng.vocabulary.Languages;
 
+/**
+ * The GraphQL API of regions: its queries and fields, its mutations (each write recorded as a revision), and
+ * the types only this API uses: the mutations' payloads and the connection and edge of its pages.
+ */
 @GraphQLApi
 public class RegionGraphQLApi {
+    @Inject
+    Caller identity;
+
+    @Inject
+    RevisionService revisions;
+
+    @Inject
+    RegionWriter writer;
 
     @Inject
     RegionService regions;
@@ -75,5 +94,58 @@ public class RegionGraphQLApi {
     @Description("The regions above this one, the province first; empty for the province.")
     public List<@NonNull Region> ancestors(@Source Region descendant) {
         return regions.ancestors(descendant.code());
+    }
+
+    @Mutation("createRegion")
+    @NonNull
+    @Description("Adds a division under its parent (admin).")
+    public CreatePayload createRegion(
+            @NonNull @Name("input") @Description("What to write.") RegionInputs.Create input) {
+        String actor = identity.require(Caller.ADMIN).subject();
+        return new CreatePayload(writer.create(input, actor).toGraph(), input.clientMutationId);
+    }
+
+    @Mutation("updateRegion")
+    @NonNull
+    @Description("Fixes a region's names (admin). CONFLICT when version is not the current one.")
+    public UpdatePayload updateRegion(
+            @NonNull @Name("input") @Description("What to write.") RegionInputs.Update input) {
+        String actor = identity.require(Caller.ADMIN).subject();
+        return new UpdatePayload(writer.update(input, actor).toGraph(), input.clientMutationId);
+    }
+
+    @Name("revisions")
+    @NonNull
+    @Description("Every write of this region through the API, oldest first.")
+    public List<@NonNull List<@NonNull Revision>> revisions(@Source List<Region> list) {
+        return revisions.forObjects(Region.TYPE, list.stream().map(Region::code).toList());
+    }
+
+    @Name("CreateRegionPayload")
+    @Description("The region created.")
+    public record CreatePayload(@NonNull @Description("The new region.") Region region,
+            @Description("The clientMutationId sent.") String clientMutationId) {
+    }
+
+    @Name("UpdateRegionPayload")
+    @Description("The region as it is now.")
+    public record UpdatePayload(@NonNull @Description("The region after the update.") Region region,
+            @Description("The clientMutationId sent.") String clientMutationId) {
+    }
+
+    @Description("A page of regions, in code order.")
+    public static class RegionConnection extends Connection<Region, RegionEdge> {
+
+        public RegionConnection(Page<Region> page) {
+            super(page, RegionEdge::new);
+        }
+    }
+
+    @Description("A region with its cursor.")
+    public static class RegionEdge extends Edge<Region> {
+
+        public RegionEdge(String cursor, Region node) {
+            super(cursor, node);
+        }
     }
 }

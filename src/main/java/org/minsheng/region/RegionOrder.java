@@ -33,4 +33,13 @@ public class RegionOrder {
         }
         return Keyset.codeOrName(order.field == RegionOrderField.NAME, OrderDirection.descending(order.direction), CODE, NAME);
     }
+
+    @Description("What regions can be ordered by.")
+    public enum RegionOrderField {
+        @Description("By code.")
+        CODE,
+        @Description("By the Chinese name in pinyin, letters only, without tones (the order of a Chinese dictionary's "
+                + "index, the same on every database), then by code.")
+        NAME
+    }
 }

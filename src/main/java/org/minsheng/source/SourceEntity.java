@@ -6,19 +6,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.minsheng.persistence.CodedEntity;
 
 /** A publication that figures are quoted from. */
 @Entity
 @Table(name = "source")
-public class SourceEntity extends PanacheEntityBase {
-
-    @Id
-    public String code;
+public class SourceEntity extends CodedEntity {
 
     public String title;
 
@@ -43,10 +38,6 @@ public class SourceEntity extends PanacheEntityBase {
     /** The document's full text, where the bundle has it: what quotes of it are checked against. */
     @Column(name = "full_text")
     public String fullText;
-
-    /** Raised by every update; an update or delete names the version it read. */
-    @Version
-    public int version;
 
     public SourceDocument toGraph() {
         return new SourceDocument(code, title, titleEn, publisher, author, date, datePrecision, locator, note, version);

@@ -35,4 +35,10 @@ public class SourceOrder {
             case CODE -> Keyset.byKey(Keyset.name(order.field, descending), descending, CODE);
         };
     }
+
+    @Description("What sources can be ordered by.")
+    public enum SourceOrderField {
+        @Description("By code.")
+        CODE
+    }
 }

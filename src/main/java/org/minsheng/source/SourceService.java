@@ -1,5 +1,6 @@
 package org.minsheng.source;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.minsheng.graphql.PageRequest;
 import org.minsheng.limits.Budgeted;
 import org.minsheng.persistence.Batches;
 import org.minsheng.persistence.Catalogue;
+import org.minsheng.persistence.Queries;
 import org.minsheng.persistence.Snapshot;
 
 /** Reads sources from the {@link Catalogue}: no statement. */
@@ -48,5 +50,17 @@ public class SourceService implements NodeLoader, Catalogue.Part {
     /** The sources for each code, in input order; null where a code is null or unknown. */
     public List<SourceDocument> inOrder(List<String> codes) {
         return Batches.inOrder(codes, catalogue.get().byCode(), null);
+    }
+
+    /** Every source, by code and in code order, as one immutable value (without the documents' full texts). */
+    record SourceCatalogue(Map<String, SourceDocument> byCode, List<SourceDocument> inCodeOrder) {
+
+        static SourceCatalogue read() {
+            List<SourceDocument> all = Queries.em().createQuery("from SourceEntity s order by s.code", SourceEntity.class)
+                    .setHint("org.hibernate.readOnly", true).getResultStream().map(SourceEntity::toGraph).toList();
+            Map<String, SourceDocument> byCode = new LinkedHashMap<>();
+            all.forEach(source -> byCode.put(source.code(), source));
+            return new SourceCatalogue(Map.copyOf(byCode), all);
+        }
     }
 }

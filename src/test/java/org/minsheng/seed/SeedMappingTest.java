@@ -19,7 +19,9 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
@@ -115,10 +117,15 @@ class SeedMappingTest {
         return state;
     }
 
-    /** The entity's columns: its public instance fields, but not generated IDs. */
+    /** The entity's columns: its public instance fields and those of its mapped superclasses, but not generated IDs. */
     private static List<Field> persistentFields(Class<?> entity) {
         List<Field> fields = new ArrayList<>();
-        for (Field field : entity.getDeclaredFields()) {
+        List<Field> declared = new ArrayList<>();
+        for (Class<?> type = entity; type.isAnnotationPresent(Entity.class)
+                || type.isAnnotationPresent(MappedSuperclass.class); type = type.getSuperclass()) {
+            declared.addAll(Arrays.asList(type.getDeclaredFields()));
+        }
+        for (Field field : declared) {
             int modifiers = field.getModifiers();
             if (Modifier.isPublic(modifiers) && !Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers)
                     && !field.isAnnotationPresent(Transient.class) && !field.isAnnotationPresent(GeneratedValue.class)
