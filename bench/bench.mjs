@@ -71,6 +71,15 @@ async function answer(workload, system, url) {
 /** SQL statements per request: pg_stat_statements calls over 10 requests, transaction control left out. */
 async function statements(workload, system, url) {
   if (!psql) return undefined;
+  // The count is the database's: a system still answering the requests of the run before (a queue
+  // left when autocannon stopped) would add its statements. Wait until none ran for 300 ms (at most 5 s).
+  const total = () => sql("select coalesce(sum(calls), 0) from pg_stat_statements where query !~* 'pg_stat_statements'");
+  for (let i = 0, last = total(); i < 16; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const now = total();
+    if (now === last) break;
+    last = now;
+  }
   sql('select pg_stat_statements_reset()');
   const requests = 10;
   for (let i = 0; i < requests; i++) {

@@ -36,7 +36,7 @@ if (args.ratios === 'true') {
 const out = [];
 out.push(quick ? '# Benchmark smoke run (Minsheng and the floor)' : '# Benchmark results: Minsheng against PostGraphile and the floor');
 out.push('');
-out.push(`Run on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`bench/run${quick ? ' --quick' : ''}\`.`);
+out.push(`Run on ${meta.runAt ?? new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`bench/run${quick ? ' --quick' : ''}\`.`);
 out.push('');
 out.push('| | |');
 out.push('|---|---|');
@@ -127,6 +127,7 @@ if (meta.startupPostgres) {
   out.push(`| time to ready, PostgreSQL, first start (migrations + seed import) | ${f0(meta.startupPostgres.first)} ms |`);
   out.push(`| time to ready, PostgreSQL, restart | ${f0(meta.startupPostgres.restart)} ms |`);
 }
+if (meta.floorReady) out.push(`| time to ready, the floor, on the tables Minsheng's first start filled | ${f0(meta.floorReady)} ms |`);
 const peak = (label) => Math.max(0, ...records.filter((r) => r.label === label)
   .flatMap((r) => r.systems.minsheng.runs.map((x) => x.rssMb ?? 0)));
 out.push(`| Minsheng RSS, peak under load, default heap (seed data) | ${peak('seed')} MB |`);
@@ -167,10 +168,23 @@ if (both) {
       out.push(`| ${r.workload} at ${conns} connections: ≥ 1.5× PostGraphile's req/s, p99 ≤ its p99 | ${f2(ratio)}×, p99 ${m.p99} vs ${p.p99} ms | ${yes(ratio >= 1.5 && m.p99 <= p.p99)} |`);
     }
   }
+  for (const r of seed.filter((x) => x.systems.floor)) {
+    for (const m of r.systems.minsheng.runs) {
+      const f = r.systems.floor.runs.find((x) => x.connections === m.connections);
+      if (f) out.push(`| ${r.workload} at ${m.connections} connection${m.connections === 1 ? '' : 's'}: ≥ 0.8× the floor's req/s | ${f2(m.requestsPerSecond / f.requestsPerSecond)}× (${f0(m.requestsPerSecond)} vs ${f0(f.requestsPerSecond)} req/s) | ${yes(m.requestsPerSecond >= 0.8 * f.requestsPerSecond)} |`);
+    }
+  }
+  if (meta.floorReady && meta.startupPostgres) out.push(`| time to ready on a restart ≤ 1.2× the floor's (PostgreSQL, same run) | ${f0(meta.startupPostgres.restart)} vs ${f0(meta.floorReady)} ms, ${f2(meta.startupPostgres.restart / meta.floorReady)}× | ${yes(meta.startupPostgres.restart <= 1.2 * meta.floorReady)} |`);
   const w1 = seed.find((r) => r.workload === 'W1');
   const w1m = w1?.systems.minsheng.runs.find((x) => x.connections === 1);
   const w1p = w1?.systems.postgraphile.runs.find((x) => x.connections === 1);
   if (w1m && w1p) out.push(`| W1 at 1 connection: ≥ PostGraphile's req/s | ${f0(w1m.requestsPerSecond)} vs ${f0(w1p.requestsPerSecond)} req/s | ${yes(w1m.requestsPerSecond >= w1p.requestsPerSecond)} |`);
+  for (const r of scaled) {
+    for (const m of r.systems.minsheng.runs) {
+      const p = r.systems.postgraphile?.runs.find((x) => x.connections === m.connections);
+      if (p) out.push(`| ${r.workload} on ~1,000,000 observations at ${m.connections} connection${m.connections === 1 ? '' : 's'}: ≥ PostGraphile's req/s | ${f2(m.requestsPerSecond / p.requestsPerSecond)}× (${f0(m.requestsPerSecond)} vs ${f0(p.requestsPerSecond)} req/s) | ${yes(m.requestsPerSecond >= p.requestsPerSecond)} |`);
+    }
+  }
   for (const r of scaled) {
     const m = r.systems.minsheng.runs.find((x) => x.connections === 1);
     const s0 = seed.find((x) => x.workload === r.workload)?.systems.minsheng.runs.find((x) => x.connections === 1);
