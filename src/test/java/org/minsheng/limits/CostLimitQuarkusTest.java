@@ -26,8 +26,14 @@ class CostLimitQuarkusTest {
     @Inject
     SessionFactory sessionFactory;
 
+    /**
+     * Refused at validation: no statement runs, and the answer comes at once. "At once" is bounded at
+     * 1 s, not timed closely: CI runs this suite beside another on two cores (it took 217 ms there
+     * once, against under 100 ms alone); the statement count, not the clock, shows that the refusal
+     * came before execution.
+     */
     @Test
-    void aSevenLevelCycleIsRefusedBeforeAnySqlInUnder100Ms() {
+    void aSevenLevelCycleIsRefusedBeforeAnySql() {
         String cycle = GraphQL.resource("graphql/limits/cycle-7-levels.graphql");
         GraphQL.execute(cycle); // the first request of a document also parses it
         Statistics statistics = sessionFactory.getStatistics();
@@ -40,7 +46,7 @@ class CostLimitQuarkusTest {
         assertTrue(response.at("/errors/0/extensions/actual").asLong() > 200_000, response.toString());
         assertFalse(response.has("data"), response.toString());
         assertEquals(0, statistics.getPrepareStatementCount(), "SQL statements for a refused request");
-        assertTrue(millis < 100, "refused in " + millis + " ms");
+        assertTrue(millis < 1000, "refused in " + millis + " ms");
     }
 
     @Test
