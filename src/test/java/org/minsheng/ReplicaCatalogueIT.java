@@ -20,6 +20,7 @@ import org.minsheng.support.Multipart;
 import org.minsheng.support.PostgresAdmin;
 import org.minsheng.support.Replicas;
 import org.minsheng.support.ServiceProcess;
+import org.minsheng.support.TestBundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -36,8 +37,7 @@ class ReplicaCatalogueIT {
     /** How long a replica may serve the catalogue before a change another replica committed (docs/development.md). */
     private static final long WITHIN_MILLIS = 1000;
 
-    private static final String[] BUNDLE = { "regions.csv", "sources.yaml", "indicators.yaml", "programs.yaml",
-            "observations.csv", "sources/nmg-minsheng-article.txt" };
+    private static final String[] BUNDLE = TestBundle.FILES.toArray(String[]::new);
 
     private final String database = "minsheng_it_catalogue_" + System.currentTimeMillis();
 

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
@@ -26,7 +27,8 @@ import org.minsheng.vocabulary.Language;
 public class AnalysisGraphQLApi {
 
     private static final String LATEST = "The most recent observation: the one whose period ends last; on a tie the "
-            + "shorter period (a point in time beats a range ending that day), then the later source date.";
+            + "shorter period (a point in time beats a range ending that day), then the preferred figure (a COUNT over a "
+            + "SAMPLE_ESTIMATE over a DERIVED over a REPORTED one, then the later source date).";
 
     @Inject
     AnalysisService analysis;
@@ -36,7 +38,8 @@ public class AnalysisGraphQLApi {
 
     @Name("series")
     @NonNull
-    @Description("This region's observations of one indicator, ordered by period end, then start.")
+    @Description("This region's observations of one indicator, ordered by period end, then start: one a period, the "
+            + "preferred where several sources give one.")
     public List<@NonNull List<@NonNull Observation>> regionSeries(@Source List<Region> list,
             @NonNull @Name("indicatorCode") @Description("The indicator's code.") String indicatorCode) {
         return analysis.regionSeries(list, indicatorCode);
@@ -44,7 +47,8 @@ public class AnalysisGraphQLApi {
 
     @Name("series")
     @NonNull
-    @Description("This indicator's observations for one region, ordered by period end, then start.")
+    @Description("This indicator's observations for one region, ordered by period end, then start: one a period, the "
+            + "preferred where several sources give one.")
     public List<@NonNull List<@NonNull Observation>> indicatorSeries(@Source List<Indicator> list,
             @NonNull @Name("regionCode") @Description("The region's code.") String regionCode) {
         return analysis.indicatorSeries(list, regionCode);
@@ -72,6 +76,26 @@ public class AnalysisGraphQLApi {
             @Name("within") @Description("Only this region and the regions below it.") String within,
             @Name("level") @Description("Only regions of this level.") RegionLevel level) {
         return analysis.latestByRegion(list, within, level);
+    }
+
+    @Name("ranking")
+    @NonNull
+    @Description("The regions of one level under a region, ranked by their " + "preferred latest figure of this "
+            + "indicator, highest first: the counties of a prefecture, the prefectures of the province.")
+    public List<@NonNull List<@NonNull Ranked>> ranking(@Source List<Indicator> list,
+            @NonNull @Name("within") @Description("The region whose regions are ranked, e.g. \"150300\".") String within,
+            @Name("level") @DefaultValue("COUNTY") @Description("The level of the regions ranked.") RegionLevel level,
+            @Name("descending") @DefaultValue("true") @Description("Highest first; false for lowest first.") Boolean descending) {
+        return analysis.rankings(list, within, level == null ? RegionLevel.COUNTY : level, !Boolean.FALSE.equals(descending));
+    }
+
+    @Name("perCapita")
+    @Description("This figure per resident (or per 1,000, 10,000... with per), with the population figure divided by; "
+            + "null for a non-additive indicator, whose values are rates or shares already, and for a region without a "
+            + "population figure.")
+    public List<PerCapita> perCapita(@Source List<Observation> list,
+            @Name("per") @DefaultValue("1") @Description("Per how many residents, 1 to 1000000.") Integer per) {
+        return analysis.perCapita(list, per == null ? 1 : per);
     }
 
     @Name("rollup")

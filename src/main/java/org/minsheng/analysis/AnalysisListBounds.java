@@ -25,7 +25,10 @@ public class AnalysisListBounds implements ListBounds {
                 + " group by o.indicatorCode");
         int children = Queries.largestGroup("select count(r) from RegionEntity r where r.parentCode is not null"
                 + " group by r.parentCode");
+        // A roll-up sums through a child without its own figure: its parts are at most the regions with
+        // data of one indicator, and at least a region's children.
+        int parts = Math.max(children, regions);
         return Map.of("Region.series", series, "Indicator.series", series, "Indicator.latestByRegion", regions,
-                "Rollup.parts", children, "Rollup.missing", children);
+                "Indicator.ranking", regions, "Rollup.parts", parts, "Rollup.missing", parts);
     }
 }

@@ -55,8 +55,8 @@ public class AnalysisService {
     /** Each region's observations of one indicator, in series order. */
     public List<List<Observation>> regionSeries(List<Region> list, String indicatorCode) {
         indicator(indicatorCode);
-        Map<String, List<Observation>> byRegion = group(
-                observations.of(List.of(indicatorCode), codes(list, Region::code), null, null),
+        Map<String, List<Observation>> byRegion = group(ObservationService.preferred(
+                observations.of(List.of(indicatorCode), codes(list, Region::code), null, null)),
                 o -> o.observation().regionCode());
         return Batches.inOrder(codes(list, Region::code), byRegion, List.of());
     }
@@ -64,8 +64,8 @@ public class AnalysisService {
     /** Each indicator's observations for one region, in series order. */
     public List<List<Observation>> indicatorSeries(List<Indicator> list, String regionCode) {
         region(regionCode);
-        Map<String, List<Observation>> byIndicator = group(
-                observations.of(codes(list, Indicator::code), List.of(regionCode), null, null),
+        Map<String, List<Observation>> byIndicator = group(ObservationService.preferred(
+                observations.of(codes(list, Indicator::code), List.of(regionCode), null, null)),
                 o -> o.observation().indicatorCode());
         return Batches.inOrder(codes(list, Indicator::code), byIndicator, List.of());
     }
@@ -111,7 +111,8 @@ public class AnalysisService {
         checkWindow(from, to);
         Indicator indicator = indicator(indicatorCode);
         region(regionCode);
-        List<Dated> window = observations.of(List.of(indicatorCode), List.of(regionCode), null, null).stream()
+        List<Dated> window = ObservationService.preferred(
+                observations.of(List.of(indicatorCode), List.of(regionCode), null, null)).stream()
                 .filter(d -> from == null || !d.observation().period().end().isBefore(from))
                 .filter(d -> to == null || !d.observation().period().end().isAfter(to))
                 .toList();
@@ -134,8 +135,10 @@ public class AnalysisService {
     }
 
     /**
-     * Each region's roll-up of an additive indicator over its direct children: the latest
-     * observation of each child whose period overlaps {@code from} to {@code to}.
+     * Each region's roll-up of an additive indicator over its direct children: the preferred latest
+     * observation of each child whose period overlaps {@code from} to {@code to}; a child without one
+     * but with figures below it counts through its own children, recursively. One statement (in
+     * chunks of codes) for the whole list.
      */
     public List<Rollup> rollups(List<Region> list, String indicatorCode, LocalDate from, LocalDate to) {
         checkWindow(from, to);
@@ -144,33 +147,108 @@ public class AnalysisService {
             throw new BadUserInputException("rollup: indicator \"" + indicatorCode + "\" (" + indicator.name()
                     + ") is not additive: its values do not add up over regions (a rate, a share or a count of kinds)");
         }
-        List<List<Region>> children = regions.children(list);
-        Set<String> codes = new LinkedHashSet<>(codes(list, Region::code));
-        children.forEach(c -> codes.addAll(codes(c, Region::code)));
+        Set<String> codes = new LinkedHashSet<>();
+        list.forEach(region -> subtree(region, codes));
         Map<String, Observation> latest = latest(observations.of(List.of(indicatorCode), codes, from, to),
                 d -> d.observation().regionCode());
+        // The regions with a figure at or below them: a child without its own is summed through its children.
+        Set<String> withData = new java.util.HashSet<>();
+        latest.keySet().forEach(code -> {
+            withData.add(code);
+            regions.ancestors(code).forEach(a -> withData.add(a.code()));
+        });
         List<Rollup> result = new ArrayList<>(list.size());
-        for (int i = 0; i < list.size(); i++) {
+        for (Region region : list) {
             List<Observation> parts = new ArrayList<>();
             List<Region> missing = new ArrayList<>();
-            for (Region child : children.get(i)) {
-                Observation part = latest.get(child.code());
-                if (part == null) {
-                    missing.add(child);
-                } else {
-                    parts.add(part);
-                }
-            }
+            frontier(region, latest, withData, parts, missing);
+            parts.sort(Comparator.comparing(Observation::regionCode));
+            missing.sort(Comparator.comparing(Region::code));
             BigDecimal sum = parts.isEmpty() ? null
                     : ObservationEntity
                             .normalize(parts.stream().map(Observation::value).reduce(BigDecimal.ZERO, BigDecimal::add));
             Qualifier qualifier = QualifierArithmetic.sum(parts.stream().map(Observation::qualifier).toList(),
                     !missing.isEmpty());
-            Observation published = latest.get(list.get(i).code());
+            Observation published = latest.get(region.code());
             BigDecimal discrepancy = published == null || sum == null ? null
                     : ObservationEntity.normalize(published.value().subtract(sum));
-            result.add(new Rollup(sum, qualifier, parts.size(), children.get(i).size(), missing, parts, published,
+            result.add(new Rollup(sum, qualifier, parts.size(), parts.size() + missing.size(), missing, parts, published,
                     discrepancy, indicator));
+        }
+        return result;
+    }
+
+    /** {@code region} and every region below it, from the catalogue. */
+    private void subtree(Region region, Set<String> codes) {
+        if (codes.add(region.code())) {
+            regions.children(region).forEach(child -> subtree(child, codes));
+        }
+    }
+
+    /** The regions a roll-up of {@code region} sums: each child with a figure, else its own children's. */
+    private void frontier(Region region, Map<String, Observation> latest, Set<String> withData, List<Observation> parts,
+            List<Region> missing) {
+        for (Region child : regions.children(region)) {
+            Observation part = latest.get(child.code());
+            if (part != null) {
+                parts.add(part);
+            } else if (withData.contains(child.code())) {
+                frontier(child, latest, withData, parts, missing);
+            } else {
+                missing.add(child);
+            }
+        }
+    }
+
+    /** The indicator per-capita values divide by. */
+    public static final String POPULATION = "population.resident";
+
+    /**
+     * Each figure divided by its region's resident population (the preferred latest figure of
+     * {@link #POPULATION}) and multiplied by {@code per}; null for a figure of a non-additive indicator
+     * (a rate or a share per person means nothing) or of a region without a population figure.
+     */
+    public List<PerCapita> perCapita(List<Observation> list, int per) {
+        if (per < 1 || per > 1_000_000) {
+            throw new BadUserInputException("per: from 1 to 1000000, not " + per);
+        }
+        Set<String> regionCodes = new LinkedHashSet<>(codes(list, Observation::regionCode));
+        Map<String, Observation> population = latest(observations.of(List.of(POPULATION), regionCodes, null, null),
+                d -> d.observation().regionCode());
+        List<PerCapita> result = new ArrayList<>(list.size());
+        for (Observation figure : list) {
+            Observation people = population.get(figure.regionCode());
+            if (people == null || people.value().signum() == 0 || !figure.indicator().additive()
+                    || figure.indicatorCode().equals(POPULATION)) {
+                result.add(null);
+                continue;
+            }
+            BigDecimal value = figure.value().multiply(BigDecimal.valueOf(per)).divide(people.value(), 6,
+                    RoundingMode.HALF_EVEN);
+            result.add(new PerCapita(ObservationEntity.normalize(value), per, people));
+        }
+        return result;
+    }
+
+    /**
+     * For each indicator, the preferred latest figure of every region of {@code level} under
+     * {@code within}, highest value first (lowest with {@code descending} false), equal values sharing
+     * a place; then by region code.
+     */
+    public List<List<Ranked>> rankings(List<Indicator> list, String within, RegionLevel level, boolean descending) {
+        List<List<Observation>> latest = latestByRegion(list, within, level);
+        Comparator<Observation> byValue = Comparator.comparing(Observation::value);
+        Comparator<Observation> order = (descending ? byValue.reversed() : byValue)
+                .thenComparing(Observation::regionCode);
+        List<List<Ranked>> result = new ArrayList<>(list.size());
+        for (List<Observation> figures : latest) {
+            List<Observation> sorted = figures.stream().sorted(order).toList();
+            List<Ranked> ranked = new ArrayList<>(sorted.size());
+            for (int i = 0; i < sorted.size(); i++) {
+                boolean tie = i > 0 && sorted.get(i).value().compareTo(sorted.get(i - 1).value()) == 0;
+                ranked.add(new Ranked(tie ? ranked.get(i - 1).rank() : i + 1, sorted.get(i)));
+            }
+            result.add(ranked);
         }
         return result;
     }

@@ -10,14 +10,19 @@ import java.util.List;
  * ({@code REF_AREA}), the period ({@code TIME_PERIOD}) and the source, so that no two rows share a
  * key; the measure is {@code OBS_VALUE}, in the unit {@code UNIT_MEASURE}. The qualifier travels in
  * the attribute {@code OBS_QUALIFIER} (Minsheng's codes: {@code EXACT}, {@code MORE_THAN}, …), not in
- * {@code OBS_STATUS}, whose SDMX code list has no bounds; the quote in {@code COMMENT_OBS}.
+ * {@code OBS_STATUS}, whose SDMX code list has no bounds; the quote in {@code COMMENT_OBS}. How the
+ * figure was made is in {@code OBS_STATUS} as far as the SDMX code list CL_OBS_STATUS allows it
+ * ({@code A} normal value for a count or a reported figure, {@code E} estimated value for a sample
+ * estimate or a derived figure) and exactly in {@code FIGURE_STATUS} (Minsheng's codes); the decimals
+ * it was published with in {@code DECIMALS}.
  */
 public final class SdmxCsv {
 
     public static final String STRUCTURE_ID = "MINSHENG:OBSERVATIONS(1.0)";
 
     public static final List<String> COLUMNS = List.of("STRUCTURE", "STRUCTURE_ID", "ACTION", "INDICATOR", "REF_AREA",
-            "TIME_PERIOD", "SOURCE", "OBS_VALUE", "UNIT_MEASURE", "OBS_QUALIFIER", "COMMENT_OBS");
+            "TIME_PERIOD", "SOURCE", "OBS_VALUE", "UNIT_MEASURE", "OBS_QUALIFIER", "OBS_STATUS", "FIGURE_STATUS", "DECIMALS",
+            "COMMENT_OBS");
 
     /** The position of {@code OBS_VALUE}, the one numeric column. */
     public static final int VALUE_COLUMN = COLUMNS.indexOf("OBS_VALUE");
@@ -29,7 +34,16 @@ public final class SdmxCsv {
     public static List<String> row(ExportRow row) {
         return List.of("dataflow", STRUCTURE_ID, "I", row.indicatorCode(), row.regionCode(),
                 timePeriod(LocalDate.parse(row.periodStart()), LocalDate.parse(row.periodEnd())), row.source(),
-                row.value().toPlainString(), row.unit(), row.qualifier(), row.quote() == null ? "" : row.quote());
+                row.value().toPlainString(), row.unit(), row.qualifier(), obsStatus(row.status()), row.status(),
+                row.precision() == null ? "" : row.precision().toString(), row.quote() == null ? "" : row.quote());
+    }
+
+    /** The CL_OBS_STATUS code of a figure's status: E (estimated) for a sample estimate or a derived figure, else A. */
+    static String obsStatus(String status) {
+        return switch (status) {
+            case "SAMPLE_ESTIMATE", "DERIVED" -> "E";
+            default -> "A";
+        };
     }
 
     /**

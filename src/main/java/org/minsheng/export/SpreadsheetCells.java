@@ -34,7 +34,8 @@ public final class SpreadsheetCells {
         return new ExportRow(neutralised(row.indicatorCode()), neutralised(row.indicatorName()),
                 neutralised(row.regionCode()), neutralised(row.regionName()), neutralised(row.regionLevel()),
                 neutralised(row.periodStart()), neutralised(row.periodEnd()), neutralised(row.periodLabel()),
-                row.value(), neutralised(row.qualifier()), neutralised(row.unit()), neutralised(row.display()),
+                row.value(), neutralised(row.qualifier()), neutralised(row.status()), row.precision(), neutralised(row.unit()),
+                neutralised(row.display()),
                 neutralised(row.source()), neutralised(row.quote()), neutralised(row.note()));
     }
 

@@ -24,7 +24,11 @@ public enum UnitOfMeasure {
     @Description("Square metres.")
     SQUARE_METRE("m²", "square metre", "平方米", "平方米", "m²"),
     @Description("Things counted: places, projects, kinds.")
-    ITEM(null, "item", "个", "个", "items");
+    ITEM(null, "item", "个", "个", "items"),
+    @Description("Years, as a length of time (average years of schooling).")
+    YEAR(null, "year", "年", "年", "years"),
+    @Description("A ratio of two counts, which the indicator's description defines (men per 100 women).")
+    RATIO(null, "ratio", "比值", "", "");
 
     public final String symbol;
     public final String nameEn;

@@ -20,6 +20,8 @@ public record Observation(
         @NonNull @Description("The period the value refers to.") Period period,
         @NonNull @Description("Exact value in the indicator's base unit: 201000 for \"20.1万人\", 98.2 for \"98.2%\".") BigDecimal value,
         @NonNull @Description("How the published value relates to the true figure.") Qualifier qualifier,
+        @NonNull @Description("How the figure was made: a full count, a sample estimate, derived here, or reported.") ObservationStatus status,
+        @Description("The decimals the figure was published with, in the base unit: 2 for 16.22 (%), 0 for 339155 (persons), -3 for \"20.1万\" (201000 persons, to the thousand). Null where unknown.") Integer precision,
         @NonNull @Description("The sentence or clause of the source that states the figure, character for character.") String quote,
         @Description("How the figure was read from the source, where that needed a judgement.") String note,
         @Ignore String indicatorCode,

@@ -57,6 +57,14 @@ public class ObservationEntity extends PanacheEntityBase {
 
     public String note;
 
+    /** How the figure was made: a count, a sample estimate, derived, reported. */
+    @Enumerated(EnumType.STRING)
+    public ObservationStatus status = ObservationStatus.REPORTED;
+
+    /** The decimals it was published with, in its base unit (-3 for "20.1万"); null where unknown. */
+    @Column(name = "precision_decimals")
+    public Integer precision;
+
     /** Raised by every update; an update or delete names the version it read. */
     @Version
     public int version;
@@ -68,8 +76,8 @@ public class ObservationEntity extends PanacheEntityBase {
 
     /** The GraphQL view, with the indicator as the catalogue holds it. */
     public Observation toGraph(Indicator indicator) {
-        return new Observation(id, new Period(periodStart, periodEnd), normalize(value), qualifier, quote, note,
-                indicatorCode, regionCode, sourceCode, indicator, version);
+        return new Observation(id, new Period(periodStart, periodEnd), normalize(value), qualifier, status,
+                precision, quote, note, indicatorCode, regionCode, sourceCode, indicator, version);
     }
 
     /**

@@ -34,7 +34,7 @@ public class ObservationExport {
 
     private static final String COLUMNS = "o.indicatorCode, i.name, i.nameEn, o.regionCode, r.name, r.nameEn, r.level,"
             + " o.periodStart, o.periodEnd, o.value, o.qualifier, i.unit, i.counterZh, i.counterEn, o.sourceCode, o.quote,"
-            + " o.note";
+            + " o.note, o.status, o.precision";
 
     /** Sends every figure the request selects to {@code sink}, in one read-only transaction. */
     @Transactional
@@ -99,6 +99,9 @@ public class ObservationExport {
         json.writeArrayFieldStart("note");
         json.writeString("Each value is as published, in the indicator's unit; its status is the qualifier the source "
                 + "gave it (see extension.status). A MORE_THAN or AT_LEAST value is a lower bound, not an exact figure.");
+        json.writeString("extension.figureStatus gives, by cell, how the figure was made (COUNT, SAMPLE_ESTIMATE, DERIVED, "
+                + "REPORTED), and extension.precision the decimals it was published with in its unit (-3: to the "
+                + "thousand).");
         json.writeEndArray();
         json.writeArrayFieldStart("id");
         for (String id : List.of("indicator", "region", "time", "source")) {
@@ -175,8 +178,13 @@ public class ObservationExport {
         json.writeEndObject();
         json.writeEndObject();
 
-        String cells = "o.indicatorCode, o.regionCode, o.periodStart, o.periodEnd, o.sourceCode, o.value, o.qualifier";
-        for (String field : List.of("value", "status")) {
+        String cells = "o.indicatorCode, o.regionCode, o.periodStart, o.periodEnd, o.sourceCode, o.value, o.qualifier,"
+                + " o.status, o.precision";
+        // value and status are JSON-stat's; figureStatus and precision, by cell, are Minsheng's extension.
+        for (String field : List.of("value", "status", "figureStatus", "precision")) {
+            if (field.equals("figureStatus")) {
+                json.writeObjectFieldStart("extension");
+            }
             json.writeObjectFieldStart(field);
             try (Stream<Object[]> stream = query.stream(Object[].class, cells, "o.id", FETCH)) {
                 var rows = stream.iterator();
@@ -185,16 +193,22 @@ public class ObservationExport {
                     long cell = ((indicatorIndex.get((String) c[0]) * size[1] + regionIndex.get((String) c[1])) * size[2]
                             + periodIndex.get(c[2] + "/" + c[3])) * size[3] + sourceIndex.get((String) c[4]);
                     json.writeFieldName(Long.toString(cell));
-                    if (field.equals("value")) {
-                        json.writeNumber(ObservationEntity.normalize((java.math.BigDecimal) c[5]));
-                    } else {
-                        json.writeString(((Qualifier) c[6]).name());
+                    switch (field) {
+                        case "value" -> json.writeNumber(ObservationEntity.normalize((java.math.BigDecimal) c[5]));
+                        case "status" -> json.writeString(((Qualifier) c[6]).name());
+                        case "figureStatus" -> json.writeString(((ObservationStatus) c[7]).name());
+                        default -> {
+                            if (c[8] == null) {
+                                json.writeNull();
+                            } else {
+                                json.writeNumber((Integer) c[8]);
+                            }
+                        }
                     }
                 }
             }
             json.writeEndObject();
         }
-        json.writeObjectFieldStart("extension");
         json.writeObjectFieldStart("status");
         for (var status : STATUS.entrySet()) {
             json.writeStringField(status.getKey().name(), status.getValue());
@@ -232,7 +246,8 @@ public class ObservationExport {
         return new ExportRow((String) c[0], Languages.pick(language, (String) c[1], (String) c[2]), (String) c[3],
                 Languages.pick(language, (String) c[4], (String) c[5]), ((RegionLevel) c[6]).name(), start.toString(),
                 end.toString(),
-                new Period(start, end).getLabel(), value, qualifier.name(), unit.name(),
+                new Period(start, end).getLabel(), value, qualifier.name(), ((ObservationStatus) c[17]).name(), (Integer) c[18],
+                unit.name(),
                 FigureFormat.display(value, qualifier, unit, counterZh, counterEn, language), (String) c[14],
                 (String) c[15], (String) c[16]);
     }

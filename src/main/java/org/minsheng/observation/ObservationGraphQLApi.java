@@ -178,6 +178,15 @@ public class ObservationGraphQLApi {
         return Conflicts.answered(Observation.TYPE, () -> writer.restore(input, actor));
     }
 
+    @Name("preferred")
+    @NonNull
+    @Description("Whether this is the figure latest, series, roll-ups and the dashboard use when several sources give "
+            + "one for the same indicator, region and period: a COUNT over a SAMPLE_ESTIMATE over a DERIVED figure over "
+            + "a REPORTED one, then the most recent publication (the later source date).")
+    public List<@NonNull Boolean> preferred(@Source List<Observation> list) {
+        return observations.isPreferred(list);
+    }
+
     @Name("revisions")
     @NonNull
     @Description("Every write of this figure through the API, oldest first; empty for a figure as the seed bundle "

@@ -61,6 +61,11 @@ public final class ObservationInputs {
         @Size(max = 2000)
         @Description("How the figure was read, where that needed a judgement.")
         public String note;
+        @Description("How the figure was made; REPORTED unless given.")
+        public ObservationStatus status;
+        @Description("The decimals it was published with, in the base unit (-3 for \"20.1万\"); by default read from "
+                + "how the quote writes the figure.")
+        public Integer precision;
     }
 
     @Input("UpdateObservationInput")
@@ -92,6 +97,10 @@ public final class ObservationInputs {
         @Size(max = 2000)
         @Description("A new note.")
         public String note;
+        @Description("A new status.")
+        public ObservationStatus status;
+        @Description("A new precision (decimals in the base unit).")
+        public Integer precision;
     }
 
     @Input("DeleteObservationInput")

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,7 +59,7 @@ public class ObservationService implements NodeLoader {
 
     /** The columns an {@link Observation} is made of, as {@link #toGraph(Object[])} reads them. */
     private static final String COLUMNS = "o.id, o.periodStart, o.periodEnd, o.value, o.qualifier, o.quote, o.note,"
-            + " o.indicatorCode, o.regionCode, o.sourceCode, o.version";
+            + " o.indicatorCode, o.regionCode, o.sourceCode, o.version, o.status, o.precision";
 
     @Override
     public String type() {
@@ -274,14 +275,56 @@ public class ObservationService implements NodeLoader {
             .thenComparing(d -> d.observation().key());
 
     /**
+     * Which of two figures of the same indicator, region and period is preferred (the greater): a full
+     * count over a sample estimate over a derived figure over a report ({@link ObservationStatus}'s
+     * order); then the later source date (the most recent publication); then the later load (ID), so
+     * that the choice never depends on the database.
+     */
+    public static final Comparator<Dated> PREFERENCE = Comparator
+            .comparing((Dated d) -> -d.observation().status().ordinal())
+            .thenComparing(Dated::sourceDate, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(d -> d.observation().key());
+
+    /**
      * Which of two observations is the more recent: the later period end; for equal ends the shorter
-     * period (a point in time beats a range ending that day); then the later source date; then the
-     * later load (ID), so that the choice never depends on the database.
+     * period (a point in time beats a range ending that day); for the same period the preferred one
+     * ({@link #PREFERENCE}).
      */
     public static final Comparator<Dated> RECENCY = Comparator.comparing((Dated d) -> d.observation().period().end())
             .thenComparing(d -> d.observation().period().start())
-            .thenComparing(Dated::sourceDate, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(d -> d.observation().key());
+            .thenComparing(PREFERENCE);
+
+    /**
+     * The preferred figure of each indicator, region and period among {@code rows}, in their order: what
+     * series and changes show when several sources give the same figure.
+     */
+    public static List<Dated> preferred(List<Dated> rows) {
+        Map<List<Object>, Dated> best = new HashMap<>();
+        for (Dated row : rows) {
+            best.merge(samePeriod(row.observation()), row, (a, b) -> PREFERENCE.compare(a, b) >= 0 ? a : b);
+        }
+        return rows.stream().filter(row -> best.get(samePeriod(row.observation())) == row).toList();
+    }
+
+    private static List<Object> samePeriod(Observation o) {
+        return List.of(o.indicatorCode(), o.regionCode(), o.period().start(), o.period().end());
+    }
+
+    /**
+     * For each observation, whether it is the preferred figure of its indicator, region and period:
+     * one statement (in chunks) for the whole list.
+     */
+    public List<Boolean> isPreferred(List<Observation> list) {
+        Set<String> indicatorCodes = new java.util.HashSet<>();
+        Set<String> regionCodes = new java.util.HashSet<>();
+        list.forEach(o -> {
+            indicatorCodes.add(o.indicatorCode());
+            regionCodes.add(o.regionCode());
+        });
+        Set<Long> preferred = new java.util.HashSet<>();
+        preferred(of(indicatorCodes, regionCodes, null, null)).forEach(d -> preferred.add(d.observation().key()));
+        return list.stream().map(o -> preferred.contains(o.key())).toList();
+    }
 
     private Dated toDated(Object[] row) {
         Observation observation = toGraph(row);
@@ -327,7 +370,8 @@ public class ObservationService implements NodeLoader {
     private Observation toGraph(Object[] row) {
         String indicatorCode = (String) row[7];
         return new Observation((Long) row[0], new Period((LocalDate) row[1], (LocalDate) row[2]),
-                ObservationEntity.normalize((BigDecimal) row[3]), (Qualifier) row[4], (String) row[5], (String) row[6],
-                indicatorCode, (String) row[8], (String) row[9], indicators.referenced(indicatorCode), (int) row[10]);
+                ObservationEntity.normalize((BigDecimal) row[3]), (Qualifier) row[4], (ObservationStatus) row[11],
+                (Integer) row[12], (String) row[5], (String) row[6], indicatorCode, (String) row[8], (String) row[9],
+                indicators.referenced(indicatorCode), (int) row[10]);
     }
 }

@@ -11,11 +11,13 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection
 public record ObservationState(String indicatorCode, String regionCode, LocalDate periodStart, LocalDate periodEnd,
-        BigDecimal value, Qualifier qualifier, String sourceCode, String quote, String note, int version) {
+        BigDecimal value, Qualifier qualifier, String sourceCode, String quote, String note, int version,
+        ObservationStatus status, Integer precision) {
 
     public static ObservationState of(ObservationEntity e) {
         return new ObservationState(e.indicatorCode, e.regionCode, e.periodStart, e.periodEnd,
-                ObservationEntity.normalize(e.value), e.qualifier, e.sourceCode, e.quote, e.note, e.version);
+                ObservationEntity.normalize(e.value), e.qualifier, e.sourceCode, e.quote, e.note, e.version, e.status,
+                e.precision);
     }
 
     public void applyTo(ObservationEntity e) {
@@ -28,11 +30,14 @@ public record ObservationState(String indicatorCode, String regionCode, LocalDat
         e.sourceCode = sourceCode;
         e.quote = quote;
         e.note = note;
+        // A revision recorded before figures had a status holds none: such a figure was reported.
+        e.status = status == null ? ObservationStatus.REPORTED : status;
+        e.precision = precision;
     }
 
     /** The state without its quote and note. */
     public ObservationState trimmed() {
         return new ObservationState(indicatorCode, regionCode, periodStart, periodEnd, value, qualifier, sourceCode,
-                null, null, version);
+                null, null, version, status, precision);
     }
 }

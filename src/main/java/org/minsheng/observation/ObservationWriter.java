@@ -49,7 +49,8 @@ public class ObservationWriter {
         }
         ObservationEntity e = new ObservationEntity();
         new ObservationState(input.indicatorCode, input.regionCode, input.periodStart, input.periodEnd, input.value,
-                input.qualifier, input.sourceCode, input.quote, input.note, 0).applyTo(e);
+                input.qualifier, input.sourceCode, input.quote, input.note, 0,
+                input.status == null ? ObservationStatus.REPORTED : input.status, input.precision).applyTo(e);
         checkRules(e, null);
         e.persist();
         Queries.em().flush();
@@ -76,7 +77,9 @@ public class ObservationWriter {
                 input.qualifier != null ? input.qualifier : before.qualifier(),
                 input.sourceCode != null ? input.sourceCode : before.sourceCode(),
                 input.quote != null ? input.quote : before.quote(),
-                input.note != null ? input.note : before.note(), before.version());
+                input.note != null ? input.note : before.note(), before.version(),
+                input.status != null ? input.status : before.status(),
+                input.precision != null ? input.precision : before.precision());
         after.applyTo(e);
         checkRules(e, e.id);
         // Written now: a write of the same version by another request or replica is found here, and
@@ -135,12 +138,13 @@ public class ObservationWriter {
         checkRules(e, null);
         int version = state.version() + 1;
         Queries.em().createNativeQuery("insert into observation (id, indicator_code, region_code, period_start,"
-                + " period_end, amount, qualifier, source_code, quote, note, version) values (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-                + " ?8, ?9, ?10, ?11)")
+                + " period_end, amount, qualifier, source_code, quote, note, version, status, precision_decimals) values (?1,"
+                + " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
                 .setParameter(1, key).setParameter(2, e.indicatorCode).setParameter(3, e.regionCode)
                 .setParameter(4, e.periodStart).setParameter(5, e.periodEnd).setParameter(6, e.value)
                 .setParameter(7, e.qualifier.name()).setParameter(8, e.sourceCode).setParameter(9, e.quote)
-                .setParameter(10, e.note).setParameter(11, version).executeUpdate();
+                .setParameter(10, e.note).setParameter(11, version).setParameter(12, e.status.name())
+                .setParameter(13, e.precision).executeUpdate();
         ObservationEntity restored = ObservationEntity.findById(key);
         RevisionEntity revision = revisions.record(Observation.TYPE, Long.toString(key), RevisionAction.RESTORE, null,
                 ObservationState.of(restored), actor, input.reason, input.clientMutationId);
@@ -200,10 +204,13 @@ public class ObservationWriter {
         if (e.value.stripTrailingZeros().scale() > 6 || e.value.abs().compareTo(new BigDecimal("1e24")) >= 0) {
             throw new InvalidFieldException("input.value", "at most 24 digits before the point and 6 after it");
         }
-        QuoteCheck.check(e.quote, e.value, e.qualifier, indicator.unit)
+        QuoteCheck.check(e.quote, e.value, e.qualifier, e.status, indicator.unit)
                 .ifPresent(reason -> {
                     throw new InvalidFieldException("input.quote", reason);
                 });
+        if (e.precision == null) {
+            e.precision = QuoteCheck.precision(e.quote, e.value, e.status, indicator.unit);
+        }
         if (source.fullText != null && !source.fullText.contains(e.quote)) {
             throw new InvalidFieldException("input.quote", "the quote is not in the text of source " + source.code
                     + ", character for character");

@@ -6,12 +6,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.minsheng.indicator.UnitOfMeasure;
 
 /**
  * Whether a quote states its figure: where a written form of the value stands in the text ("20.1万"
- * for 201000 persons, not inside "120.1万"), and which qualifier the words around it express.
+ * for 201000 persons, not inside "120.1万"), and which qualifier the words around it express. A quote
+ * that is a row of a county table ("150302,海勃湾区,339155") states a figure when one of its cells is the
+ * value, a share written as a fraction (0.1622 for 16.22 %).
  */
 public final class QuoteCheck {
 
@@ -137,6 +140,83 @@ public final class QuoteCheck {
             }
         }
         return Qualifier.EXACT;
+    }
+
+    /** A row of a county table: its six-digit code, its name, then cells; one line. */
+    private static final Pattern TABLE_ROW = Pattern.compile("\\d{6},[^,\\n]+(,[^,\\n]*)+");
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /** Whether the quote is a row of a county table rather than a sentence. */
+    public static boolean isTableRow(String quote) {
+        return quote != null && TABLE_ROW.matcher(quote).matches();
+    }
+
+    /**
+     * Checks that {@code quote} states the figure with a matching qualifier; the reason when it does
+     * not. A DERIVED figure's quote holds what it was computed from, not the figure: its note says how.
+     */
+    public static Optional<String> check(String quote, BigDecimal value, Qualifier qualifier, ObservationStatus status,
+            UnitOfMeasure unit) {
+        if (status == ObservationStatus.DERIVED) {
+            return Optional.empty();
+        }
+        if (isTableRow(quote)) {
+            if (tableCell(quote, value, unit) == null) {
+                return Optional.of("the table row does not hold the figure " + value.toPlainString() + " " + unit.name()
+                        + (unit.isPercent() ? " (looked for a cell of " + FigureFormat.plain(value.divide(HUNDRED))
+                                + " or " + FigureFormat.plain(value) + ")" : ""));
+            }
+            return qualifier == Qualifier.EXACT ? Optional.empty()
+                    : Optional.of("qualifier " + qualifier + " does not match the table row, which states its cells "
+                            + "exactly (EXACT)");
+        }
+        return check(quote, value, qualifier, unit);
+    }
+
+    /** The cell of a table row that holds the value (a share as a fraction), or null. */
+    private static String tableCell(String row, BigDecimal value, UnitOfMeasure unit) {
+        String[] cells = row.split(",", -1);
+        for (int i = 2; i < cells.length; i++) {
+            BigDecimal cell;
+            try {
+                cell = new BigDecimal(cells[i].strip());
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (cell.compareTo(value) == 0 || (unit.isPercent() && cell.multiply(HUNDRED).compareTo(value) == 0)) {
+                return cells[i].strip();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The decimals the quote writes the figure with, in the base unit: 1 for "98.2%", 0 for "3000",
+     * -3 for "20.1万" (201000, to the thousand); for a table row, its cell's (a fraction's decimals less
+     * two for a percentage). Null for a derived figure or one the quote does not state.
+     */
+    public static Integer precision(String quote, BigDecimal value, ObservationStatus status, UnitOfMeasure unit) {
+        if (status == ObservationStatus.DERIVED) {
+            return null;
+        }
+        if (isTableRow(quote)) {
+            String cell = tableCell(quote, value, unit);
+            if (cell == null) {
+                return null;
+            }
+            int decimals = Math.max(0, new BigDecimal(cell).scale());
+            return unit.isPercent() && new BigDecimal(cell).multiply(HUNDRED).compareTo(value) == 0
+                    && new BigDecimal(cell).compareTo(value) != 0 ? decimals - 2 : decimals;
+        }
+        List<Occurrence> found = find(quote, value, unit);
+        if (found.isEmpty()) {
+            return null;
+        }
+        String form = found.get(0).form().replace("%", "").replace("％", "").replace(",", "");
+        int shift = form.endsWith("亿") ? 8 : form.endsWith("万") ? 4 : 0;
+        String number = shift == 0 ? form : form.substring(0, form.length() - 1);
+        return Math.max(0, new BigDecimal(number).scale()) - shift;
     }
 
     /** Checks that {@code quote} states the figure with a matching qualifier; the reason when it does not. */

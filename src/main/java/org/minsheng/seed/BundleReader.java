@@ -40,7 +40,7 @@ import org.minsheng.seed.SeedBundle.SourceDef;
 public final class BundleReader {
 
     private static final List<String> FILE_ORDER = List.of(RegionsFile.NAME, SourcesFile.NAME, IndicatorsFile.NAME,
-            ProgramsFile.NAME, ObservationsFile.NAME);
+            ProgramsFile.NAME, ObservationsFile.NAME, TablesFile.NAME);
 
     private final BundleLocation location;
     private final List<Problem> problems = new ArrayList<>();
@@ -77,10 +77,13 @@ public final class BundleReader {
 
         Set<String> unreadable = problems.stream().filter(Problem::stopsFile).map(Problem::file)
                 .collect(Collectors.toSet());
-        Map<String, String> sourceTexts = sourceTexts(sources);
+        Map<String, TablesFile.Table> tables = new HashMap<>();
+        Map<String, String> sourceTexts = sourceTexts(sources, tables);
         CrossChecks checks = new CrossChecks(regions, sources, indicators, sourceTexts, unreadable, problems);
         List<ProgramDef> checkedPrograms = rows(programs.values().stream().filter(checks::program).toList());
-        List<ObservationRow> checkedObservations = rows(observations.stream().filter(checks::observation).toList());
+        List<ObservationRow> checkedObservations = new ArrayList<>(observations.stream()
+                .map(o -> checks.observation(ObservationsFile.NAME, o)).filter(java.util.Objects::nonNull).toList());
+        tableFigures(sources, tables, checks, checkedObservations);
         if (!problems.isEmpty()) {
             List<Problem> ordered = new ArrayList<>(problems);
             ordered.sort(Comparator.comparing((Problem p) -> fileRank(p.file())).thenComparingInt(Problem::line));
@@ -171,9 +174,75 @@ public final class BundleReader {
         return text;
     }
 
-    /** The full texts that sources name, by source code. */
-    private Map<String, String> sourceTexts(Map<String, Located<SourceDef>> sources) {
+    /**
+     * The figures tables.yaml reads from the sources' tables, when the bundle has that file, checked
+     * as observations.csv's are and added to {@code figures}; one that repeats a figure of
+     * observations.csv (same indicator, region, period and source) is a problem.
+     */
+    private void tableFigures(Map<String, Located<SourceDef>> sources, Map<String, TablesFile.Table> tables,
+            CrossChecks checks, List<ObservationRow> figures) {
+        Optional<String> text;
+        try {
+            text = text(TablesFile.NAME);
+        } catch (BundleLocation.NotUtf8 e) {
+            problems.add(notUtf8(e));
+            return;
+        }
+        if (text.isEmpty()) {
+            return;
+        }
+        Set<SeedBundle.NaturalKey> keys = new java.util.HashSet<>();
+        figures.stream().filter(f -> f.period() != null).forEach(f -> keys.add(f.key()));
+        for (Located<SeedBundle.TableColumnDef> column : TablesFile.read(text.get(), problems)) {
+            SeedBundle.TableColumnDef d = column.row();
+            Located<SourceDef> source = sources.get(d.source());
+            if (source == null || source.row().tables() == null || !source.row().tables().contains(d.table())) {
+                problems.add(new Problem(TablesFile.NAME, column.line(), d.indicator() + ": " + d.table()
+                        + " is not a table of source " + d.source() + " (its tables in sources.yaml)"));
+                continue;
+            }
+            for (Located<ObservationRow> figure : TablesFile.figures(column, tables::get, problems)) {
+                ObservationRow checked = checks.observation(d.table(), figure);
+                if (checked != null && !keys.add(checked.key())) {
+                    problems.add(new Problem(d.table(), figure.line(), d.indicator() + ": the bundle gives this figure "
+                            + "of source " + d.source() + " twice"));
+                } else if (checked != null) {
+                    figures.add(checked);
+                }
+            }
+        }
+    }
+
+    /**
+     * The full texts that sources name, by source code; a statistical source's text is its tables,
+     * one after the other, each parsed into {@code tables}.
+     */
+    private Map<String, String> sourceTexts(Map<String, Located<SourceDef>> sources,
+            Map<String, TablesFile.Table> tables) {
         Map<String, String> texts = new HashMap<>();
+        sources.values().stream().filter(s -> s.row().tables() != null).forEach(located -> {
+            StringBuilder joined = new StringBuilder();
+            for (String table : located.row().tables()) {
+                Optional<String> text;
+                try {
+                    text = text(table);
+                } catch (BundleLocation.NotUtf8 e) {
+                    problems.add(notUtf8(e));
+                    continue;
+                }
+                if (text.isEmpty()) {
+                    problems.add(new Problem(SourcesFile.NAME, located.line(), "source " + located.row().code()
+                            + ": table \"" + table + "\" is not in the bundle"));
+                    continue;
+                }
+                TablesFile.parse(table, text.get(), problems).ifPresent(t -> tables.put(table, t));
+                joined.append(text.get());
+                if (!text.get().endsWith("\n")) {
+                    joined.append('\n');
+                }
+            }
+            texts.put(located.row().code(), joined.toString());
+        });
         sources.values().stream().filter(s -> s.row().text() != null).forEach(located -> {
             SourceDef source = located.row();
             Optional<String> text;

@@ -72,36 +72,41 @@ final class CrossChecks {
         }
     }
 
-    /** Whether the observation's references resolve and its quote states the figure. */
-    boolean observation(Located<ObservationRow> located) {
+    /**
+     * The observation with the precision its quote writes where the row gives none, or null when its
+     * references do not resolve or its quote does not state the figure.
+     */
+    ObservationRow observation(String file, Located<ObservationRow> located) {
         int before = problems.size();
         ObservationRow row = located.row();
         int line = located.line();
         Located<IndicatorDef> indicator = indicators.get(row.indicator());
         if (indicator == null && !unreadable.contains(IndicatorsFile.NAME)) {
-            problem(line, "unknown indicator \"" + row.indicator() + "\"");
+            problem(file, line, "unknown indicator \"" + row.indicator() + "\"");
         }
         if (!regions.containsKey(row.region()) && !unreadable.contains(RegionsFile.NAME)) {
-            problem(line, "unknown region code \"" + row.region() + "\"");
+            problem(file, line, "unknown region code \"" + row.region() + "\"");
         }
         if (!sources.containsKey(row.source()) && !unreadable.contains(SourcesFile.NAME)) {
-            problem(line, "unknown source \"" + row.source() + "\"");
+            problem(file, line, "unknown source \"" + row.source() + "\"");
         }
         if (problems.size() > before || indicator == null) {
-            return false;
+            return null;
         }
+        Integer precision = null;
         if (indicator.row().unit() != null && row.value() != null && row.qualifier() != null) {
-            QuoteCheck.check(row.quote(), row.value(), row.qualifier(), indicator.row().unit())
-                    .ifPresent(reason -> problem(line, reason));
+            QuoteCheck.check(row.quote(), row.value(), row.qualifier(), row.statusOrDefault(), indicator.row().unit())
+                    .ifPresent(reason -> problem(file, line, reason));
+            precision = QuoteCheck.precision(row.quote(), row.value(), row.statusOrDefault(), indicator.row().unit());
         }
         String sourceText = sourceTexts.get(row.source());
         if (sourceText != null && !sourceText.contains(row.quote())) {
-            problem(line, "quote is not in the text of source " + row.source() + ", character for character");
+            problem(file, line, "quote is not in the text of source " + row.source() + ", character for character");
         }
-        return problems.size() == before;
+        return problems.size() == before ? row.withPrecision(precision) : null;
     }
 
-    private void problem(int line, String reason) {
-        problems.add(new Problem(ObservationsFile.NAME, line, reason));
+    private void problem(String file, int line, String reason) {
+        problems.add(new Problem(file, line, reason));
     }
 }

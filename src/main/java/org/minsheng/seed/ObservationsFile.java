@@ -48,7 +48,8 @@ final class ObservationsFile {
 
     private static ObservationRow shared(ObservationRow row, Map<Object, Object> shared) {
         return new ObservationRow(once(row.indicator(), shared), once(row.region(), shared), once(row.period(), shared),
-                row.value(), row.qualifier(), once(row.source(), shared), row.quote(), row.note());
+                row.value(), row.qualifier(), once(row.source(), shared), row.quote(), row.note(), row.status(),
+                row.precision());
     }
 
     @SuppressWarnings("unchecked")

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.minsheng.indicator.IndicatorEntity;
 import org.minsheng.indicator.UnitOfMeasure;
 import org.minsheng.observation.ObservationEntity;
+import org.minsheng.observation.ObservationStatus;
 import org.minsheng.observation.Qualifier;
 import org.minsheng.program.ProgramEntity;
 import org.minsheng.program.ProgramKind;
@@ -56,10 +57,15 @@ public record SeedBundle(String location, String checksum, List<RegionRow> regio
         }
     }
 
-    /** An entry of sources.yaml. {@code text} names a bundle file holding the document's full text. */
+    /**
+     * An entry of sources.yaml. {@code text} names a bundle file holding the document's full text;
+     * {@code tables}, for a statistical publication, the bundle files holding its tables (CSV), which
+     * together are its text.
+     */
     @RegisterForReflection
     public record SourceDef(String code, String title, String titleEn, String publisher, String author,
-            LocalDate date, DatePrecision datePrecision, String locator, String text, String note) {
+            LocalDate date, DatePrecision datePrecision, String locator, String text, List<String> tables,
+            String note) {
 
         void applyTo(SourceEntity e) {
             e.code = code;
@@ -132,7 +138,20 @@ public record SeedBundle(String location, String checksum, List<RegionRow> regio
             @JsonProperty(required = true) Qualifier qualifier,
             @JsonProperty(required = true) String source,
             @JsonProperty(required = true) String quote,
-            String note) {
+            String note,
+            ObservationStatus status,
+            Integer precision) {
+
+        /** The row's status; REPORTED when the file does not say. */
+        public ObservationStatus statusOrDefault() {
+            return status == null ? ObservationStatus.REPORTED : status;
+        }
+
+        /** The same row with the precision its quote writes, where the row does not give one. */
+        ObservationRow withPrecision(Integer decimals) {
+            return precision != null || decimals == null ? this
+                    : new ObservationRow(indicator, region, period, value, qualifier, source, quote, note, status, decimals);
+        }
 
         void applyTo(ObservationEntity e) {
             e.indicatorCode = indicator;
@@ -144,11 +163,25 @@ public record SeedBundle(String location, String checksum, List<RegionRow> regio
             e.sourceCode = source;
             e.quote = quote;
             e.note = note;
+            e.status = statusOrDefault();
+            e.precision = precision;
         }
 
         public NaturalKey key() {
             return new NaturalKey(indicator, region, period.start(), period.end(), source);
         }
+    }
+
+    /**
+     * An entry of tables.yaml: the column of a source's table that gives an indicator, for every row of
+     * the table; {@code decimals}, how many the table prints it with; {@code multiplyBy}, what turns
+     * the cell into the base unit (100 for a fraction that is a percentage); for a DERIVED column,
+     * the count of another table it multiplies.
+     */
+    @RegisterForReflection
+    public record TableColumnDef(String indicator, String source, String table, String column,
+            PeriodNotation.Interval period, ObservationStatus status, Integer decimals, BigDecimal multiplyBy,
+            String timesTable, String timesColumn, String note) {
     }
 
     /** What identifies an observation: the same figure from the same source is one row. */

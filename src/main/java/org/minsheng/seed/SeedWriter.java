@@ -306,7 +306,9 @@ public class SeedWriter {
             }
             String scope = all() ? "" : " where o.sourceCode in :sources";
             var query = em.createQuery("select o.id, o.version, o.indicatorCode, o.regionCode, o.periodStart, o.periodEnd,"
-                    + " o.sourceCode, o.value, o.qualifier, o.quote, o.note from ObservationEntity o" + scope, Object[].class)
+                    + " o.sourceCode, o.value, o.qualifier, o.quote, o.note, o.status, o.precision from ObservationEntity o"
+                    + scope,
+                    Object[].class)
                     .setHint("org.hibernate.fetchSize", CHUNK).setHint("org.hibernate.readOnly", true);
             if (!all()) {
                 query.setParameter("sources", sources.isEmpty() ? Set.of("") : sources);
@@ -321,7 +323,7 @@ public class SeedWriter {
                     sync.count(ObservationEntity.class, Sync.UNCHANGED, 1);
                 } else if (row == null) {
                     deletes.add(new Planned(id, version, key, null));
-                } else if (same(row, (BigDecimal) r[7], r[8], (String) r[9], (String) r[10])) {
+                } else if (same(row, (BigDecimal) r[7], r[8], (String) r[9], (String) r[10], r[11], (Integer) r[12])) {
                     sync.count(ObservationEntity.class, Sync.UNCHANGED, 1);
                 } else {
                     updates.add(new Planned(id, version, key, row));
@@ -333,9 +335,11 @@ public class SeedWriter {
             sync.count(ObservationEntity.class, Sync.DELETED, deletes.size());
         }
 
-        private static boolean same(ObservationRow row, BigDecimal value, Object qualifier, String quote, String note) {
+        private static boolean same(ObservationRow row, BigDecimal value, Object qualifier, String quote, String note,
+                Object status, Integer precision) {
             return value != null && value.compareTo(row.value()) == 0 && row.qualifier() == qualifier
-                    && Objects.equals(row.quote(), quote) && Objects.equals(row.note(), note);
+                    && Objects.equals(row.quote(), quote) && Objects.equals(row.note(), note)
+                    && row.statusOrDefault() == status && Objects.equals(row.precision(), precision);
         }
 
         /** What the import deletes, by type and source. */

@@ -26,5 +26,9 @@ public enum Theme {
     @Description("Household and personal income.")
     INCOME,
     @Description("Government services to the public: service counters, online services, one-stop handling.")
-    PUBLIC_SERVICES
+    PUBLIC_SERVICES,
+    @Description("How many people live where, their sex, ages, ethnic groups and households.")
+    POPULATION,
+    @Description("Dwellings: floor area, rooms and amenities.")
+    HOUSING
 }

@@ -16,6 +16,10 @@ const TEXT = {
     loading: '加载中…', notFound: '找不到', exact: '确数', bound: '界限', lowerBound: '下限（“余”“以上”）',
     upperBound: '上限（“不足”）', legend: '实心圆点：确数；空心三角：界限（▲ 下限，▼ 上限），真实数字在其上方或下方。',
     allRegions: '全区', inAll: '个地区', error: '出错了', openAll: '内蒙古自治区',
+    censusProfile: '第七次人口普查概况', censusNote: '2020年11月1日零时；“抽样”为长表抽样（约10%住户）的估计值，“推算”为本服务由已公布数字算出，注释写明算法。',
+    populationSum: '下级地区常住人口合计', reporting: '个地区有数', published: '公布的总数', difference: '差额',
+    ranking: '县级排名', rankWithin: '范围', allCounties: '全部县级单位', highestFirst: '从高到低', lowestFirst: '从低到高',
+    rankingList: '排名列表',
   },
   en: {
     overview: 'Overview', regions: 'Regions', search: 'Search', searchHint: 'Search regions, indicators, programmes',
@@ -34,6 +38,10 @@ const TEXT = {
     upperBound: 'upper bound (“less than”)',
     legend: 'Filled dot: an exact figure; hollow triangle: a bound (▲ lower, ▼ upper): the true figure lies above or below it.',
     allRegions: 'All regions', inAll: 'regions', error: 'Something went wrong', openAll: 'Inner Mongolia',
+    censusProfile: '2020 census profile', censusNote: 'At 2020-11-01 00:00; “sample” marks an estimate from the long-form sample (about 10 % of households), “derived” a figure this service computed from published ones (its note says how).',
+    populationSum: 'Resident population of the divisions below, summed', reporting: 'reporting', published: 'published total',
+    difference: 'difference', ranking: 'Counties ranked', rankWithin: 'Within', allCounties: 'all county-level divisions',
+    highestFirst: 'Highest first', lowestFirst: 'Lowest first', rankingList: 'The ranking as a list',
   },
 };
 
@@ -50,10 +58,12 @@ export function setLanguage(lang) {
 
 const THEMES = {
   zh: { CHILDCARE: '托育', EDUCATION: '教育', ELDERLY_CARE: '养老', EMPLOYMENT: '就业', HEALTH: '医疗卫生', INCOME: '收入',
-    PUBLIC_SERVICES: '公共服务', SOCIAL_ASSISTANCE: '社会救助', SOCIAL_INSURANCE: '社会保障', WOMEN_AND_CHILDREN: '妇女儿童' },
+    PUBLIC_SERVICES: '公共服务', SOCIAL_ASSISTANCE: '社会救助', SOCIAL_INSURANCE: '社会保障', WOMEN_AND_CHILDREN: '妇女儿童',
+    POPULATION: '人口', HOUSING: '住房' },
   en: { CHILDCARE: 'Childcare', EDUCATION: 'Education', ELDERLY_CARE: 'Elderly care', EMPLOYMENT: 'Employment',
     HEALTH: 'Health', INCOME: 'Income', PUBLIC_SERVICES: 'Public services', SOCIAL_ASSISTANCE: 'Social assistance',
-    SOCIAL_INSURANCE: 'Social insurance', WOMEN_AND_CHILDREN: 'Women and children' },
+    SOCIAL_INSURANCE: 'Social insurance', WOMEN_AND_CHILDREN: 'Women and children', POPULATION: 'Population',
+    HOUSING: 'Housing' },
 };
 
 export function themeName(theme) {
@@ -62,6 +72,13 @@ export function themeName(theme) {
 
 export function t(key) {
   return TEXT[language()][key] ?? key;
+}
+
+/** Words for how a figure was made, where a reader should know. */
+export function statusWords(status) {
+  const zh = { SAMPLE_ESTIMATE: '抽样', DERIVED: '推算', COUNT: '全面登记', REPORTED: '报道' };
+  const en = { SAMPLE_ESTIMATE: 'sample', DERIVED: 'derived', COUNT: 'count', REPORTED: 'reported' };
+  return (language() === 'en' ? en : zh)[status] ?? status;
 }
 
 /** Words for a qualifier other than EXACT, shown beside the figure. */

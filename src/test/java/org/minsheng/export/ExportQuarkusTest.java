@@ -48,13 +48,13 @@ class ExportQuarkusTest {
         assertNotEquals((byte) 0xEF, body[0], "no byte order mark unless asked for");
         String text = new String(body, StandardCharsets.UTF_8);
         assertTrue(text.startsWith("indicator_code,indicator_name,region_code,region_name,region_level,period_start,"
-                + "period_end,period_label,value,qualifier,unit,display,source,quote,note\r\n"), text);
+                + "period_end,period_label,value,qualifier,status,precision,unit,display,source,quote,note\r\n"), text);
         List<Map<String, String>> rows = csv(body);
 
         JsonNode nodes = GraphQL.data("""
                 { observations(filter: {themes: [CHILDCARE]}, first: 100) { totalCount nodes {
                     indicator { code name unit { code } } region { code name level }
-                    period { start end label } value qualifier display quote note source { code } } } }""")
+                    period { start end label } value qualifier status precision display quote note source { code } } } }""")
                 .at("/observations/nodes");
         assertEquals(3, rows.size(), text);
         assertEquals(nodes.size(), rows.size());
@@ -71,6 +71,8 @@ class ExportQuarkusTest {
             assertEquals(node.at("/period/label").asText(), row.get("period_label"));
             assertEquals(node.get("value").decimalValue().compareTo(new java.math.BigDecimal(row.get("value"))), 0);
             assertEquals(node.get("qualifier").asText(), row.get("qualifier"));
+            assertEquals(node.get("status").asText(), row.get("status"));
+            assertEquals(node.get("precision").asText(), row.get("precision"));
             assertEquals(node.at("/indicator/unit/code").asText(), row.get("unit"));
             assertEquals(node.get("display").asText(), row.get("display"));
             assertEquals(node.at("/source/code").asText(), row.get("source"));
@@ -127,11 +129,14 @@ class ExportQuarkusTest {
             assertEquals(size[d], dataset.at("/dimension/" + ids.get(d) + "/category/index").size());
             cells *= size[d];
         }
-        JsonNode nodes = GraphQL.data("""
+        JsonNode first = GraphQL.data("""
                 { observations(first: 100) { totalCount nodes { indicator { code name } region { code }
-                    period { label } value qualifier source { code } } } }""").at("/observations/nodes");
-        assertEquals(nodes.size(), dataset.get("value").size(), "one value per figure");
-        assertEquals(nodes.size(), dataset.get("status").size(), "one status per figure");
+                    period { label } value qualifier status precision source { code } } } }""").at("/observations");
+        JsonNode nodes = first.get("nodes");
+        int total = first.get("totalCount").asInt();
+        assertEquals(total, dataset.get("value").size(), "one value per figure");
+        assertEquals(total, dataset.get("status").size(), "one status per figure");
+        assertEquals(total, dataset.at("/extension/figureStatus").size(), "how each figure was made");
         for (JsonNode node : nodes) {
             long cell = 0;
             List<String> codes = List.of(node.at("/indicator/code").asText(), node.at("/region/code").asText(),
@@ -145,6 +150,8 @@ class ExportQuarkusTest {
             JsonNode value = dataset.at("/value/" + cell);
             assertEquals(0, node.get("value").decimalValue().compareTo(value.decimalValue()), node::toString);
             assertEquals(node.get("qualifier").asText(), dataset.at("/status/" + cell).asText());
+            assertEquals(node.get("status").asText(), dataset.at("/extension/figureStatus/" + cell).asText());
+            assertEquals(node.get("precision"), dataset.at("/extension/precision/" + cell), node::toString);
             assertEquals(node.at("/indicator/name").asText(),
                     dataset.at("/dimension/indicator/category/label/" + codes.get(0)).asText());
         }
@@ -165,7 +172,7 @@ class ExportQuarkusTest {
                 response.header("Content-Disposition"));
         String text = response.asString();
         assertTrue(text.startsWith("STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,TIME_PERIOD,SOURCE,OBS_VALUE,"
-                + "UNIT_MEASURE,OBS_QUALIFIER,COMMENT_OBS\r\n"), text);
+                + "UNIT_MEASURE,OBS_QUALIFIER,OBS_STATUS,FIGURE_STATUS,DECIMALS,COMMENT_OBS\r\n"), text);
         List<Map<String, String>> rows = csv(response.asByteArray());
         JsonNode nodes = GraphQL.data("""
                 { observations(filter: {themes: [CHILDCARE]}, first: 100) { nodes {
@@ -270,5 +277,31 @@ class ExportQuarkusTest {
         });
         assertEquals(List.of(), failures);
         assertEquals(404, given().get("/export/observations.xlsx").statusCode());
+    }
+
+    /**
+     * The census's figures of one indicator in each of the four formats: a row or cell for each of the
+     * 108 counties, with how the figure was made and its precision.
+     */
+    @Test
+    void theCensusIndicatorsExportInAllFourFormats() throws Exception {
+        String filter = "?source=census-2020&indicator=employment.employment_ratio";
+        List<Map<String, String>> csv = csv(given().get("/export/observations.csv" + filter).asByteArray());
+        assertEquals(108, csv.size());
+        assertTrue(csv.stream().allMatch(r -> r.get("status").equals("SAMPLE_ESTIMATE") && r.get("precision").equals("2")
+                && r.get("unit").equals("PERCENT")), csv.get(0)::toString);
+        List<Map<String, String>> sdmx = csv(given().get("/export/observations.sdmx.csv" + filter).asByteArray());
+        assertEquals(108, sdmx.size());
+        assertTrue(sdmx.stream().allMatch(r -> r.get("OBS_STATUS").equals("E") && r.get("FIGURE_STATUS")
+                .equals("SAMPLE_ESTIMATE") && r.get("DECIMALS").equals("2")), sdmx.get(0)::toString);
+        String[] lines = given().get("/export/observations.jsonl" + filter).asString().split("\n");
+        assertEquals(108, lines.length);
+        JsonNode line = GraphQL.parse(lines[0]);
+        assertEquals("SAMPLE_ESTIMATE", line.get("status").asText(), line::toString);
+        assertEquals(line.get("quote").asText().split(",")[0], line.get("region_code").asText(), "the quote is the row");
+        JsonNode stat = GraphQL.parse(given().get("/export/observations.json-stat" + filter).asString());
+        assertEquals(108, stat.get("value").size());
+        assertEquals(108, stat.at("/extension/figureStatus").size());
+        assertEquals(108, stat.at("/dimension/region/category/index").size());
     }
 }

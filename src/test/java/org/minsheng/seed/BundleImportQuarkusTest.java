@@ -79,8 +79,7 @@ class BundleImportQuarkusTest {
         if (asZip) {
             request = request.multiPart("bundle", "bundle.zip", zip(bundle), "application/zip");
         } else {
-            for (String file : List.of("regions.csv", "sources.yaml", "indicators.yaml", "programs.yaml",
-                    "observations.csv", "sources/nmg-minsheng-article.txt")) {
+            for (String file : TestBundle.FILES) {
                 request = request.multiPart(file, file.substring(file.lastIndexOf('/') + 1),
                         bundle.read(file).getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain");
             }

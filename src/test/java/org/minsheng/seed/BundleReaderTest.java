@@ -61,7 +61,8 @@ class BundleReaderTest {
                 .replace("observations.csv", URBAN_JOBS, "employment.urban_new_jobs,159999,2024,abc,")
                 .replace("regions.csv", "150403103,平庄镇,,TOWNSHIP,150403", "150403103,平庄镇,,COUNTY,150403")
                 .replace("programs.yaml", "  regions: [150900]", "  regions: [150999]")
-                .replace("indicators.yaml", "  unit: SQUARE_METRE", "  unit: SQUARE_FOOT");
+                .replace("indicators.yaml", "  theme: EMPLOYMENT\n  unit: SQUARE_METRE",
+                        "  theme: EMPLOYMENT\n  unit: SQUARE_FOOT");
         int observation = bundle.lineOf("observations.csv", "159999");
         List<String> problems = problems(bundle);
         // The indicator with a wrong unit is still known: its programme and observations are not
@@ -71,7 +72,7 @@ class BundleReaderTest {
                 "regions.csv:" + bundle.lineOf("regions.csv", "150403103,")
                         + ": region 150403103 has level COUNTY but its code is that of a TOWNSHIP",
                 "indicators.yaml:" + (bundle.lineOf("indicators.yaml", "employment.gig_market_site_area"))
-                        + ": unit \"SQUARE_FOOT\" is not one of PERSON, PERSON_TIME, PERCENT, PERCENTAGE_POINT, YUAN, SQUARE_METRE, ITEM",
+                        + ": unit \"SQUARE_FOOT\" is not one of PERSON, PERSON_TIME, PERCENT, PERCENTAGE_POINT, YUAN, SQUARE_METRE, ITEM, YEAR, RATIO",
                 "programs.yaml:" + bundle.lineOf("programs.yaml", "work-injury-cross-province-settlement-pilot")
                         + ": program work-injury-cross-province-settlement-pilot: unknown region \"150999\"",
                 "observations.csv:" + observation
@@ -128,18 +129,19 @@ class BundleReaderTest {
     /** A file that cannot be read is one problem, not one "unknown indicator" per reference into it. */
     @Test
     void aMalformedFileDoesNotMakeEveryReferenceToItAProblem() {
-        TestBundle bundle = TestBundle.copyOfSeeds().replace("indicators.yaml", "  unit: SQUARE_METRE\n",
-                "  unit: SQUARE_METRE\n  description_en: area: of the site\n");
+        TestBundle bundle = TestBundle.copyOfSeeds().replace("indicators.yaml", "  theme: EMPLOYMENT\n  unit: SQUARE_METRE\n",
+                "  theme: EMPLOYMENT\n  unit: SQUARE_METRE\n  description_en: area: of the site\n");
         List<String> problems = problems(bundle);
         assertEquals(1, problems.size(), problems.toString());
         assertEquals(true, problems.get(0).startsWith("indicators.yaml:"
-                + (bundle.lineOf("indicators.yaml", "  unit: SQUARE_METRE") + 1) + ": malformed YAML"), problems.toString());
+                + (bundle.lineOf("indicators.yaml", "employment.gig_market_site_area") + 7) + ": malformed YAML"),
+                problems.toString());
     }
 
     @Test
     void unknownFieldsAndColumnsAreReported() {
         TestBundle bundle = TestBundle.copyOfSeeds()
-                .replace("sources.yaml", "  title: ", "  titel: x\n  title: ")
+                .replace("sources.yaml", "  title: 增进", "  titel: x\n  title: 增进")
                 .replace("regions.csv", "code,name,name_en,level,parent_code,statistical_only",
                         "code,name,name_en,level,parent_code,statistical_only,extra");
         List<String> problems = problems(bundle);

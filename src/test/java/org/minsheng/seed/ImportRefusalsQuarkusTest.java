@@ -161,8 +161,7 @@ class ImportRefusalsQuarkusTest {
     void filesTheBundleDoesNotUseAreNamedAsIgnored() {
         TestBundle bundle = TestBundle.copyOfSeeds();
         RequestSpecification request = admin();
-        for (String file : List.of("regions.csv", "sources.yaml", "indicators.yaml", "programs.yaml", "observations.csv",
-                "sources/nmg-minsheng-article.txt")) {
+        for (String file : TestBundle.FILES) {
             request = request.multiPart(file, file.substring(file.lastIndexOf('/') + 1),
                     bundle.read(file).getBytes(StandardCharsets.UTF_8), "text/plain");
         }

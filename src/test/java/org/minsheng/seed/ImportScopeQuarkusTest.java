@@ -58,8 +58,7 @@ class ImportScopeQuarkusTest {
 
     private static Response post(TestBundle bundle, String query) {
         RequestSpecification request = given().header("Authorization", "Bearer " + ADMIN);
-        for (String file : List.of("regions.csv", "sources.yaml", "indicators.yaml", "programs.yaml", "observations.csv",
-                "sources/nmg-minsheng-article.txt")) {
+        for (String file : TestBundle.FILES) {
             request = request.multiPart(file, file.substring(file.lastIndexOf('/') + 1),
                     bundle.read(file).getBytes(StandardCharsets.UTF_8), "text/plain");
         }

@@ -63,7 +63,7 @@ class SeedMappingTest {
                         SeedBundle.RegionRow::applyTo, Set.of()),
                 // text names the file quotes are checked against; SeedWriter stores that file's text.
                 new Table<>(SeedBundle.SourceDef.class, SourceEntity.class, SourceEntity::new,
-                        SeedBundle.SourceDef::applyTo, Set.of("text"), Set.of("fullText")),
+                        SeedBundle.SourceDef::applyTo, Set.of("text", "tables"), Set.of("fullText")),
                 new Table<>(SeedBundle.IndicatorDef.class, IndicatorEntity.class, IndicatorEntity::new,
                         SeedBundle.IndicatorDef::applyTo, Set.of()),
                 // regions and indicators are rows of the link tables, written by SeedWriter.

@@ -36,8 +36,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class HostileCases {
 
-    private static final String[] BUNDLE = { "regions.csv", "sources.yaml", "indicators.yaml", "programs.yaml",
-            "observations.csv", "sources/nmg-minsheng-article.txt" };
+    private static final String[] BUNDLE = TestBundle.FILES.toArray(String[]::new);
 
     private static final String FIGURES = "{ observations { totalCount } }";
 

@@ -13,6 +13,13 @@ import java.util.stream.Stream;
 /** A copy of the project's seed bundle in a temporary directory, to edit for a test. */
 public final class TestBundle {
 
+    /** The files of the project's bundle that an import reads, as a multipart upload names them. */
+    public static final java.util.List<String> FILES = java.util.List.of("regions.csv", "sources.yaml", "indicators.yaml",
+            "programs.yaml", "observations.csv", "tables.yaml", "sources/nmg-minsheng-article.txt",
+            "census-2020/population.csv", "census-2020/ages.csv", "census-2020/education.csv",
+            "census-2020/employment.csv", "census-2020/family.csv", "census-2020/households.csv",
+            "census-2020/housing.csv");
+
     private final Path dir;
 
     private TestBundle(Path dir) {
