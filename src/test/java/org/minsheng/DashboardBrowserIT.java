@@ -242,13 +242,86 @@ class DashboardBrowserIT {
     @Test
     void thePagesFitAPhone() throws IOException {
         browser.manage().window().setSize(new Dimension(375, 812));
-        for (String path : List.of("/", "/region/150302", "/indicator/childcare.institutions")) {
+        for (String path : List.of("/", "/region/150302", "/region/150300", "/region/150000",
+                "/indicator/childcare.institutions", "/indicator/population.resident")) {
             open(path);
             await(By.tagName("h1"));
             Long overflow = (Long) script("return document.documentElement.scrollWidth - window.innerWidth");
             assertTrue(overflow <= 0, path + " is wider than the phone by " + overflow + " px");
         }
         screenshot("phone-indicator");
+    }
+
+    /** The census as the start-up line counts it: 108 counties × 14 indicators, beside the article's 51 figures. */
+    @Test
+    void theStartupLineCountsTheCensus() {
+        String line = service.logLines("Seed bundle").stream().findFirst().orElseThrow();
+        assertTrue(line.contains("census-2020: 1512 figures (108 regions × 14 indicators)"), line);
+        assertTrue(line.contains("nmg-minsheng-2025: 51 figures"), line);
+    }
+
+    @Test
+    void aCountyPageShowsItsCensusProfile() throws IOException {
+        open("/region/150302");
+        WebElement profile = await(By.cssSelector("section.census"));
+        String text = profile.getText();
+        assertTrue(text.contains("第七次人口普查概况"), text);
+        assertTrue(profile.findElement(By.cssSelector("[data-indicator='population.resident']")).getText()
+                .contains("339155"), text);
+        assertTrue(profile.findElement(By.cssSelector("[data-indicator='employment.employment_ratio']")).getText()
+                .contains("抽样"), "a sample estimate is marked as one: " + text);
+        assertTrue(profile.findElement(By.cssSelector("[data-indicator='population.aged_65_plus']")).getText()
+                .contains("推算"), "a derived figure is marked as one: " + text);
+        assertEquals(14, profile.findElements(By.cssSelector("dl.profile > div")).size(), text);
+        assertEquals(1, graphqlRequests(), "a region page, its census profile included, loads with one request");
+        screenshot("county-census");
+        assertEquals(List.of(), accessibilityViolations());
+        open("/region/150300");
+        WebElement sum = await(By.cssSelector("[data-rollup='population.resident']"));
+        assertTrue(sum.getText().contains("556,621") && sum.getText().contains("3/3"), sum.getText());
+    }
+
+    /** The ranked chart of one indicator: every county of a prefecture, in order, and the other way round. */
+    @Test
+    void theRankingListsEveryCountyOfAPrefectureInOrder() throws IOException {
+        open("/indicator/population.resident?within=150200");
+        await(By.cssSelector("#ranking-chart svg"));
+        List<String> children = new ArrayList<>();
+        for (JsonNode child : service.graphql("{ region(code: \"150200\") { children { code level } } }", Map.of(), Map.of())
+                .at("/data/region/children")) {
+            if (child.get("level").asText().equals("COUNTY")) {
+                children.add(child.get("code").asText());
+            }
+        }
+        List<WebElement> items = browser.findElements(By.cssSelector("ol.ranking li"));
+        assertEquals(children.size(), items.size(), "every county of Baotou");
+        List<Long> values = new ArrayList<>();
+        for (WebElement item : items) {
+            values.add(Long.parseLong(((String) script("return arguments[0].querySelector('.num').textContent",
+                    item)).replaceAll("[^0-9]", "")));
+        }
+        List<Long> descending = new ArrayList<>(values);
+        descending.sort(java.util.Comparator.reverseOrder());
+        assertEquals(descending, values, "highest first");
+        Long bars = (Long) script("const c = echarts.getInstanceByDom(document.getElementById('ranking-chart'));"
+                + " return c.getOption().series[0].data.length");
+        assertEquals(children.size(), bars.intValue(), "one bar a county");
+        assertEquals(1, graphqlRequests());
+        screenshot("ranking");
+        assertEquals(List.of(), accessibilityViolations());
+
+        String highest = items.get(0).getAttribute("data-code");
+        String lowest = items.get(items.size() - 1).getAttribute("data-code");
+        browser.findElement(By.id("order")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("order=asc"));
+        awaitText(By.id("order"), "从低到高");
+        assertEquals(lowest, browser.findElement(By.cssSelector("ol.ranking li")).getAttribute("data-code"),
+                "lowest first");
+        assertEquals(highest, script("return [...document.querySelectorAll('ol.ranking li')].at(-1).dataset.code"));
+        assertEquals(children.size(), browser.findElements(By.cssSelector("ol.ranking li")).size());
+
+        browser.findElement(By.id("lang")).click();
+        awaitText(By.id("ranking-title"), "Counties ranked");
     }
 
     @Test

@@ -2,7 +2,10 @@
 // (/, /region/150300, /indicator/employment.urban_new_jobs, /program/…, /search?q=…) and loads with
 // one GraphQL request; the region tree loads its children when a branch opens.
 import { graphql, ApiError } from './api.js';
-import { language, setLanguage, t, translatePage, qualifierWords, themeName } from './i18n.js';
+import { language, setLanguage, t, translatePage, qualifierWords, statusWords, themeName } from './i18n.js';
+
+/** The 2020 census's source code: its figures make a region's census profile. */
+const CENSUS = 'census-2020';
 
 /** The figures of the article's 【数说】 box, by indicator, at the autonomous region (150000). */
 const HEADLINE = [
@@ -45,6 +48,35 @@ function title(text) {
 function badge(qualifier) {
   if (!qualifier || qualifier === 'EXACT') return null;
   return h('span', { class: 'badge', title: qualifier }, qualifierWords(qualifier));
+}
+
+/** How a figure was made, where a reader should know: a sample estimate, or derived here. */
+function statusBadge(status) {
+  if (status !== 'SAMPLE_ESTIMATE' && status !== 'DERIVED') return null;
+  return h('span', { class: 'badge status', title: status }, statusWords(status));
+}
+
+/** The census profile of a region: each census figure, with how it was made. */
+function censusProfile(nodes) {
+  if (!nodes.length) return null;
+  return h('section', { class: 'census', 'aria-labelledby': 'census-title' },
+    h('h2', { id: 'census-title' }, t('censusProfile')),
+    h('p', { class: 'meta' }, t('censusNote')),
+    h('dl', { class: 'profile' }, nodes.map((o) => h('div', { 'data-indicator': o.indicator.code },
+      h('dt', {}, link(`/indicator/${o.indicator.code}`, o.indicator.name)),
+      h('dd', {}, o.display, ' ', badge(o.qualifier), ' ', statusBadge(o.status))))));
+}
+
+/** The resident population summed over the regions below, beside a published total, the difference marked. */
+function populationSum(rollup) {
+  if (!rollup || rollup.sum === null) return null;
+  const published = rollup.published;
+  const differs = published && Number(rollup.discrepancy) !== 0;
+  return h('p', { class: differs ? 'rollup differs' : 'rollup', 'data-rollup': 'population.resident' },
+    `${t('populationSum')}: ${Number(rollup.sum).toLocaleString(language() === 'en' ? 'en' : 'zh-CN')}`,
+    ` (${rollup.reporting}/${rollup.expected} ${t('reporting')})`,
+    published ? [` · ${t('published')}: ${published.display} (${published.source.title})`,
+      differs ? h('strong', { class: 'difference' }, ` · ${t('difference')}: ${rollup.discrepancy}`) : null] : null);
 }
 
 // ---- Overview -------------------------------------------------------------------------------
@@ -91,10 +123,16 @@ const REGION = `query Region($code: String!) {
   region(code: $code) {
     code name level
     ancestors { code name }
-    parent { code name }
+    parent { code name children { code name } }
     children { code name }
     observations(first: 100) {
-      nodes { id display qualifier quote period { label } indicator { code name } }
+      nodes { id display qualifier status quote period { label } indicator { code name } }
+    }
+    census: observations(first: 50, filter: {sourceCodes: ["${CENSUS}"]}) {
+      nodes { display qualifier status preferred period { label } indicator { code name } }
+    }
+    population: rollup(indicatorCode: "population.resident") {
+      sum reporting expected discrepancy published { display source { title } }
     }
     programs { code name theme }
   }
@@ -135,8 +173,9 @@ async function regionPage(code) {
   const r = data.region;
   if (!r) throw new ApiError(`${t('notFound')}: ${code}`);
   const path = [...r.ancestors.map((a) => a.code), r.code];
-  // What this request already holds: the root's children and this region's own.
+  // What this request already holds: the root's children, the parent's and this region's own.
   const preloaded = new Map([[data.root.code, data.root.children], [r.code, r.children]]);
+  if (r.parent) preloaded.set(r.parent.code, r.parent.children);
   const tree = h('ul', { class: 'tree', role: 'tree', 'aria-label': t('tree') },
     treeNode(data.root, path, r.code, preloaded));
   const crumbs = h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' },
@@ -149,9 +188,9 @@ async function regionPage(code) {
         h('th', { scope: 'col' }, t('period')), h('th', { scope: 'col' }, t('quote')))),
       h('tbody', {}, r.observations.nodes.map((o) => h('tr', {},
         h('td', {}, link(`/indicator/${o.indicator.code}`, o.indicator.name)),
-        h('td', { class: 'num' }, o.display, ' ', badge(o.qualifier)),
+        h('td', { class: 'num' }, o.display, ' ', badge(o.qualifier), ' ', statusBadge(o.status)),
         h('td', { class: 'num' }, o.period.label),
-        h('td', { lang: 'zh' }, o.quote))))))
+        h('td', { lang: 'zh', class: 'quote' }, o.quote))))))
     : h('p', {}, t('noFigures'));
   const programs = r.programs.length
     ? h('ul', { class: 'chips' }, r.programs.map((p) => h('li', {}, link(`/program/${p.code}`, p.name))))
@@ -162,27 +201,62 @@ async function regionPage(code) {
   title(r.name);
   show(crumbs, h('div', { class: 'layout' },
     h('aside', {}, h('h2', { class: 'visually-hidden' }, t('tree')), tree),
-    h('div', {}, h('h1', {}, r.name, ' ', h('small', {}, r.code)), around,
+    h('div', {}, h('h1', {}, r.name, ' ', h('small', {}, r.code)), around, populationSum(r.population),
+      censusProfile(r.census.nodes.filter((o) => o.preferred)),
       h('h2', {}, t('figures')), figures, h('h2', {}, t('programs')), programs,
       r.children.length ? [h('h2', {}, t('children')),
         h('ul', { class: 'chips' }, r.children.map((c) => h('li', {}, link(`/region/${c.code}`, c.name))))] : null)));
 }
 
 // ---- Indicator page -------------------------------------------------------------------------
-const INDICATOR = `query Indicator($code: String!) {
+const INDICATOR = `query Indicator($code: String!, $within: String!, $descending: Boolean) {
   indicator(code: $code) {
     code name description theme unit { code name nameZh symbol }
+    coverage { levels }
+    ranking(within: $within, descending: $descending) {
+      rank observation { value display qualifier status region { code name } }
+    }
     observations(first: 100) {
       nodes { id value display qualifier quote period { start end label } region { code name } source { title } }
     }
     programs { code name }
   }
+  prefectures: region(code: "150000") { code name children { code name } }
 }`;
 
-async function indicatorPage(code) {
-  const data = await graphql(INDICATOR, { code }, language());
+/**
+ * The counties of a region ranked by their figure of the indicator, as a bar chart and a list; the
+ * region (the whole province or one prefecture) and the order are in the page's link (?within=&order=).
+ */
+function rankingSection(i, prefectures, within, ascending, unitName) {
+  const params = (w, asc) => `?within=${w}${asc ? '&order=asc' : ''}`;
+  const select = h('select', { id: 'within', 'aria-label': t('rankWithin') },
+    [prefectures, ...prefectures.children].map((p) => h('option', { value: p.code, selected: p.code === within },
+      p.code === prefectures.code ? `${p.name} (${t('allCounties')})` : p.name)));
+  select.addEventListener('change', () => go(`/indicator/${i.code}${params(select.value, ascending)}`));
+  const order = h('button', { type: 'button', id: 'order', 'aria-pressed': String(ascending) },
+    ascending ? t('lowestFirst') : t('highestFirst'));
+  order.addEventListener('click', () => go(`/indicator/${i.code}${params(within, !ascending)}`));
+  const chart = h('div', { class: 'chart ranking-chart', id: 'ranking-chart', role: 'img',
+    'aria-label': `${t('ranking')}: ${i.name}`, style: `height: ${Math.max(160, 28 + i.ranking.length * 22)}px` });
+  const list = h('ol', { class: 'ranking' }, i.ranking.map((r) => h('li', { 'data-code': r.observation.region.code,
+    value: r.rank }, link(`/region/${r.observation.region.code}`, r.observation.region.name), ' ',
+  h('span', { class: 'num' }, r.observation.display), ' ', badge(r.observation.qualifier), ' ',
+  statusBadge(r.observation.status))));
+  return { chart, node: h('section', { class: 'ranking-section', 'aria-labelledby': 'ranking-title' },
+    h('h2', { id: 'ranking-title' }, t('ranking')),
+    h('div', { class: 'controls' }, h('label', { for: 'within' }, t('rankWithin')), select, order),
+    chart, h('details', {}, h('summary', {}, t('rankingList')), list)) };
+}
+
+async function indicatorPage(code, query) {
+  const within = /^\d{6}$/.test(query.get('within') || '') ? query.get('within') : '150000';
+  const ascending = query.get('order') === 'asc';
+  const data = await graphql(INDICATOR, { code, within, descending: !ascending }, language());
   const i = data.indicator;
   if (!i) throw new ApiError(`${t('notFound')}: ${code}`);
+  const ranked = i.coverage.levels.includes('COUNTY')
+    ? rankingSection(i, data.prefectures, within, ascending, language() === 'en' ? i.unit.name : i.unit.nameZh) : null;
   const rows = i.observations.nodes;
   const regions = new Map(rows.map((o) => [o.region.code, o.region.name]));
   const unitName = language() === 'en' ? i.unit.name : i.unit.nameZh;
@@ -193,6 +267,7 @@ async function indicatorPage(code) {
       h('dt', {}, t('description')), h('dd', {}, i.description || '—'),
       h('dt', {}, t('unit')), h('dd', {}, unitName, i.unit.symbol ? ` (${i.unit.symbol})` : ''),
       h('dt', {}, t('theme')), h('dd', {}, themeName(i.theme))),
+    ranked ? ranked.node : null,
     h('h2', {}, t('chart')), chart, h('p', { class: 'legend' }, t('legend')),
     h('h2', {}, t('allFigures')),
     h('div', { class: 'table-wrap' }, h('table', {},
@@ -202,13 +277,14 @@ async function indicatorPage(code) {
       h('tbody', {}, rows.map((o) => h('tr', {},
         h('td', {}, link(`/region/${o.region.code}`, o.region.name)), h('td', { class: 'num' }, o.period.label),
         h('td', { class: 'num' }, o.display), h('td', {}, o.qualifier === 'EXACT' ? t('exact') : qualifierWords(o.qualifier)),
-        h('td', { lang: 'zh' }, o.quote)))))),
+        h('td', { lang: 'zh', class: 'quote' }, o.quote)))))),
     h('h2', {}, t('regionsWith')),
     h('ul', { class: 'chips' }, [...regions].map(([c, n]) => h('li', {}, link(`/region/${c}`, n)))),
     h('h2', {}, t('programs')),
     i.programs.length ? h('ul', { class: 'chips' }, i.programs.map((p) => h('li', {}, link(`/program/${p.code}`, p.name))))
       : h('p', {}, t('noPrograms')));
-  const { drawFigures } = await import('./chart.js');
+  const { drawFigures, drawRanking } = await import('./chart.js');
+  if (ranked) await drawRanking(ranked.chart, i.ranking, unitName);
   await drawFigures(chart, rows, unitName);
 }
 
@@ -282,7 +358,7 @@ async function route() {
   try {
     if (parts.length === 0) await overview();
     else if (parts[0] === 'region' && parts[1]) await regionPage(parts[1]);
-    else if (parts[0] === 'indicator' && parts[1]) await indicatorPage(parts[1]);
+    else if (parts[0] === 'indicator' && parts[1]) await indicatorPage(parts[1], new URLSearchParams(search));
     else if (parts[0] === 'program' && parts[1]) await programPage(parts[1]);
     else if (parts[0] === 'search') await searchPage(new URLSearchParams(search).get('q') || '');
     else throw new ApiError(`${t('notFound')}: ${pathname}`);

@@ -62,3 +62,23 @@ export async function drawFigures(element, observations, unitName) {
   new ResizeObserver(() => chart.resize()).observe(element);
   return chart;
 }
+
+/** A ranking as horizontal bars, the first at the top; each bar labelled with the figure as written. */
+export async function drawRanking(element, ranking, unitName) {
+  const lib = await echarts();
+  const rows = [...ranking].reverse(); // ECharts draws a category axis from the bottom up
+  const esc = lib.format.encodeHTML;
+  const chart = lib.init(element, null, { renderer: 'svg' });
+  chart.setOption({
+    aria: { enabled: true },
+    animation: false,
+    grid: { left: 8, right: 96, top: 8, bottom: 24, containLabel: true },
+    tooltip: { trigger: 'item', formatter: (p) => `${p.data.rank}. ${esc(p.name)}: ${esc(p.data.display)}` },
+    xAxis: { type: 'value', name: unitName, scale: false },
+    yAxis: { type: 'category', data: rows.map((r) => r.observation.region.name), axisLabel: { interval: 0 } },
+    series: [{ type: 'bar', data: rows.map((r) => ({ value: Number(r.observation.value), rank: r.rank,
+      display: r.observation.display })), label: { show: true, position: 'right', formatter: (p) => p.data.display } }],
+  });
+  new ResizeObserver(() => chart.resize()).observe(element);
+  return chart;
+}
