@@ -54,6 +54,7 @@ class ReplicaSubscriptionsIT {
                           action observation { id value display region { code name } } revision { by } } }""",
                         Map.of("filter", Map.of("within", "150302")));
                 assertNull(subscriber.next(0.5), "nothing before a change");
+                awaitListening(a);
 
                 String create = """
                         mutation($input: CreateObservationInput!) { createObservation(input: $input) { observation { id } } }""";
@@ -78,6 +79,23 @@ class ReplicaSubscriptionsIT {
                 assertEquals("live-test", change.at("/revision/by").asText());
                 assertNull(subscriber.next(0.5), "the figure outside Haibowan is not delivered");
             }
+        }
+    }
+
+    /**
+     * Until the subscription is attached to replica A's change feed (its gauge), so that the writes
+     * below are not made before it listens: on a busy machine that can take more than the half second
+     * above.
+     */
+    private static void awaitListening(ServiceProcess a) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            String metrics = a.get("/q/metrics").body();
+            if (metrics.lines().anyMatch(l -> l.startsWith("minsheng_live_listeners") && !l.endsWith(" 0.0"))) {
+                return;
+            }
+            assertTrue(System.nanoTime() < deadline, "the subscription attached to replica A's change feed within 30 s");
+            Thread.sleep(50);
         }
     }
 }

@@ -59,6 +59,9 @@ public class ChangeFeed {
     @Inject
     ChangeLookups lookups;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
 
@@ -69,6 +72,15 @@ public class ChangeFeed {
         thread.setDaemon(true);
         return thread;
     });
+
+    /**
+     * The gauge of subscription streams attached to the feed: a subscription hears changes from the
+     * moment it counts here, which is a little after the client's subscribe message is accepted.
+     */
+    void gauge(@Observes io.quarkus.runtime.StartupEvent event) {
+        io.micrometer.core.instrument.Gauge.builder("minsheng.live.listeners", listeners, Set::size)
+                .description("Subscription streams attached to the change feed now").register(registry);
+    }
 
     @PreDestroy
     void stop() {

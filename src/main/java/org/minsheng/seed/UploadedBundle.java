@@ -115,12 +115,41 @@ public final class UploadedBundle implements AutoCloseable {
                     throw new BadUserInputException("files: \"" + name + "\" is not a path inside a bundle (an "
                             + "absolute or a Windows path)");
                 }
-                write(stripTopFolder(name), zip);
+                write(name, zip);
             }
         }
         if (files.isEmpty()) {
             throw new BadUserInputException("files: the zip holds no files");
         }
+        liftTopFolder();
+    }
+
+    /**
+     * A zip made of a folder ("seeds/observations.csv", "seeds/census-2020/ages.csv") holds the bundle
+     * in that folder: when every file is inside one top folder, its contents become the bundle's. A
+     * bundle's own folders (sources/, census-2020/) stay as they are beside files at the top.
+     */
+    private void liftTopFolder() throws IOException {
+        String top = files.get(0).contains("/") ? files.get(0).substring(0, files.get(0).indexOf('/')) : null;
+        if (top == null || !files.stream().allMatch(name -> name.startsWith(top + "/"))) {
+            return;
+        }
+        // Renamed first to a name no bundle path can have (a leading dot), so that a file inside it
+        // named like the folder ("seeds/seeds/x") moves up without meeting it.
+        Path folder = Files.move(dir.resolve(top), dir.resolve(".top-folder"));
+        List<String> lifted = new ArrayList<>(files.size());
+        for (String name : files) {
+            String inside = name.substring(top.length() + 1);
+            Path target = dir.resolve(inside);
+            Files.createDirectories(target.getParent());
+            Files.move(folder.resolve(inside), target);
+            lifted.add(inside);
+        }
+        try (Stream<Path> left = Files.walk(folder)) {
+            left.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        files.clear();
+        files.addAll(lifted);
     }
 
     private static ZipEntry nextEntry(ZipInputStream zip) throws IOException {
@@ -129,13 +158,6 @@ public final class UploadedBundle implements AutoCloseable {
         } catch (ZipException | IllegalArgumentException e) {
             throw new BadUserInputException("files: the zip cannot be read (" + e.getMessage() + ")");
         }
-    }
-
-    /** A zip made of a folder ("seeds/observations.csv") holds the bundle in that folder. */
-    private static String stripTopFolder(String name) {
-        String[] parts = name.split("/", 2);
-        return parts.length == 2 && !parts[0].contains(".") && !parts[1].isEmpty()
-                && !Stream.of("sources", "tools").anyMatch(parts[0]::equals) ? parts[1] : name;
     }
 
     /** Copies {@code in} to the bundle's file {@code name}, counting its bytes against the limit. */
