@@ -286,6 +286,8 @@ class DashboardBrowserIT {
     void theRankingListsEveryCountyOfAPrefectureInOrder() throws IOException {
         open("/indicator/population.resident?within=150200");
         await(By.cssSelector("#ranking-chart svg"));
+        String table = browser.findElement(By.cssSelector("main table")).getText();
+        assertTrue(table.contains("全面登记") && table.contains("整数"), "each figure's status and precision: " + table);
         List<String> children = new ArrayList<>();
         for (JsonNode child : service.graphql("{ region(code: \"150200\") { children { code level } } }", Map.of(), Map.of())
                 .at("/data/region/children")) {

@@ -2,7 +2,7 @@
 // (/, /region/150300, /indicator/employment.urban_new_jobs, /program/…, /search?q=…) and loads with
 // one GraphQL request; the region tree loads its children when a branch opens.
 import { graphql, ApiError } from './api.js';
-import { language, setLanguage, t, translatePage, qualifierWords, statusWords, themeName } from './i18n.js';
+import { language, setLanguage, t, translatePage, qualifierWords, statusWords, precisionWords, themeName } from './i18n.js';
 
 /** The 2020 census's source code: its figures make a region's census profile. */
 const CENSUS = 'census-2020';
@@ -217,7 +217,8 @@ const INDICATOR = `query Indicator($code: String!, $within: String!, $descending
       rank observation { value display qualifier status region { code name } }
     }
     observations(first: 100) {
-      nodes { id value display qualifier quote period { start end label } region { code name } source { title } }
+      nodes { id value display qualifier status precision quote period { start end label } region { code name }
+        source { title } }
     }
     programs { code name }
   }
@@ -273,10 +274,12 @@ async function indicatorPage(code, query) {
     h('div', { class: 'table-wrap' }, h('table', {},
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('region')), h('th', { scope: 'col' }, t('period')),
         h('th', { scope: 'col' }, t('display')), h('th', { scope: 'col' }, t('qualifier')),
+        h('th', { scope: 'col' }, t('status')), h('th', { scope: 'col' }, t('precision')),
         h('th', { scope: 'col' }, t('quote')))),
       h('tbody', {}, rows.map((o) => h('tr', {},
         h('td', {}, link(`/region/${o.region.code}`, o.region.name)), h('td', { class: 'num' }, o.period.label),
         h('td', { class: 'num' }, o.display), h('td', {}, o.qualifier === 'EXACT' ? t('exact') : qualifierWords(o.qualifier)),
+        h('td', {}, statusWords(o.status)), h('td', { class: 'num' }, precisionWords(o.precision)),
         h('td', { lang: 'zh', class: 'quote' }, o.quote)))))),
     h('h2', {}, t('regionsWith')),
     h('ul', { class: 'chips' }, [...regions].map(([c, n]) => h('li', {}, link(`/region/${c}`, n)))),

@@ -19,7 +19,7 @@ const TEXT = {
     censusProfile: '第七次人口普查概况', censusNote: '2020年11月1日零时；“抽样”为长表抽样（约10%住户）的估计值，“推算”为本服务由已公布数字算出，注释写明算法。',
     populationSum: '下级地区常住人口合计', reporting: '个地区有数', published: '公布的总数', difference: '差额',
     ranking: '县级排名', rankWithin: '范围', allCounties: '全部县级单位', highestFirst: '从高到低', lowestFirst: '从低到高',
-    rankingList: '排名列表',
+    rankingList: '排名列表', status: '来源方式', precision: '公布精度',
   },
   en: {
     overview: 'Overview', regions: 'Regions', search: 'Search', searchHint: 'Search regions, indicators, programmes',
@@ -42,6 +42,7 @@ const TEXT = {
     populationSum: 'Resident population of the divisions below, summed', reporting: 'reporting', published: 'published total',
     difference: 'difference', ranking: 'Counties ranked', rankWithin: 'Within', allCounties: 'all county-level divisions',
     highestFirst: 'Highest first', lowestFirst: 'Lowest first', rankingList: 'The ranking as a list',
+    status: 'How made', precision: 'Published to',
   },
 };
 
@@ -79,6 +80,16 @@ export function statusWords(status) {
   const zh = { SAMPLE_ESTIMATE: '抽样', DERIVED: '推算', COUNT: '全面登记', REPORTED: '报道' };
   const en = { SAMPLE_ESTIMATE: 'sample', DERIVED: 'derived', COUNT: 'count', REPORTED: 'reported' };
   return (language() === 'en' ? en : zh)[status] ?? status;
+}
+
+/** The precision a figure was published with: 2 decimals, a whole number, to the thousand (-3). */
+export function precisionWords(decimals) {
+  if (decimals === null || decimals === undefined) return '—';
+  const en = language() === 'en';
+  if (decimals > 0) return en ? `${decimals} decimal${decimals > 1 ? 's' : ''}` : `${decimals}位小数`;
+  if (decimals === 0) return en ? 'whole number' : '整数';
+  const unit = 10 ** -decimals;
+  return en ? `to the ${unit.toLocaleString('en')}` : `精确到${unit.toLocaleString('zh-CN')}`;
 }
 
 /** Words for a qualifier other than EXACT, shown beside the figure. */
