@@ -205,9 +205,10 @@ public final class QuoteCheck {
             if (cell == null) {
                 return null;
             }
-            int decimals = Math.max(0, new BigDecimal(cell).scale());
-            return unit.isPercent() && new BigDecimal(cell).multiply(HUNDRED).compareTo(value) == 0
-                    && new BigDecimal(cell).compareTo(value) != 0 ? decimals - 2 : decimals;
+            BigDecimal written = new BigDecimal(cell);
+            int decimals = Math.max(0, written.scale());
+            // A cell that is not the value itself is its fraction (tableCell): two decimals fewer as a percentage.
+            return written.compareTo(value) == 0 ? decimals : decimals - 2;
         }
         List<Occurrence> found = find(quote, value, unit);
         if (found.isEmpty()) {

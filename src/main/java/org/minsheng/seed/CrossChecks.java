@@ -97,7 +97,10 @@ final class CrossChecks {
         if (indicator.row().unit() != null && row.value() != null && row.qualifier() != null) {
             QuoteCheck.check(row.quote(), row.value(), row.qualifier(), row.statusOrDefault(), indicator.row().unit())
                     .ifPresent(reason -> problem(file, line, reason));
-            precision = QuoteCheck.precision(row.quote(), row.value(), row.statusOrDefault(), indicator.row().unit());
+            // A table's figures carry the precision tables.yaml gives; only a row without one reads it from its quote.
+            if (row.precision() == null) {
+                precision = QuoteCheck.precision(row.quote(), row.value(), row.statusOrDefault(), indicator.row().unit());
+            }
         }
         String sourceText = sourceTexts.get(row.source());
         if (sourceText != null && !sourceText.contains(row.quote())) {
