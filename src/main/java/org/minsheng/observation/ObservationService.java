@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.TypedQuery;
 
 import org.minsheng.graphql.BadUserInputException;
 import org.minsheng.graphql.InputLists;
@@ -185,30 +187,36 @@ public class ObservationService implements NodeLoader {
         // lateral subquery's limit nor a comparison with a derived table's column takes a parameter
         // portably.
         int size = request.first() + 1;
-        String hql;
-        Jpql bound;
+        Function<List<String>, List<Object[]>> pageIdsOf;
         if (Queries.lateralJoins()) {
             // For each parent, the first IDs after the cursor: a range scan of the (parent, id) index
             // that stops after size rows, reading the index alone.
-            bound = afterCursor.where(parentPath + " = p.code");
-            hql = "select p.code, x.id from " + parentEntity + " p join lateral (" + bound.subquery("o.id as id")
-                    + " order by " + order.orderBy() + " limit " + size + ") x where p.code in :parents";
+            Jpql bound = afterCursor.where(parentPath + " = p.code");
+            String head = "select p.code, x.id from " + parentEntity + " p join lateral (" + bound.subquery("o.id as id")
+                    + " order by " + order.orderBy() + " limit " + size + ") x where p.code in ";
+            pageIdsOf = chunk -> {
+                Map<String, Object> codes = new HashMap<>();
+                TypedQuery<Object[]> ids = bound.bind(Queries.em().createQuery(head + Jpql.list("parents", chunk, codes),
+                        Object[].class));
+                codes.forEach(ids::setParameter);
+                return ids.getResultList();
+            };
         } else {
             // The same IDs by numbering each parent's matching rows (H2 has no lateral subqueries).
-            bound = afterCursor.where(parentPath + " in :parents");
-            hql = "select x.parent, x.id from (" + bound.subquery(parentPath + " as parent, o.id as id, row_number() over"
-                    + " (partition by " + parentPath + " order by " + order.orderBy() + ") as rn") + ") x where x.rn <= "
-                    + size;
+            pageIdsOf = chunk -> {
+                Jpql bound = afterCursor.where(parentPath + " in :parents", "parents", chunk);
+                return bound.bind(Queries.em().createQuery("select x.parent, x.id from (" + bound.subquery(parentPath
+                        + " as parent, o.id as id, row_number() over (partition by " + parentPath + " order by "
+                        + order.orderBy() + ") as rn") + ") x where x.rn <= " + size, Object[].class)).getResultList();
+            };
         }
         Map<String, List<Long>> pageIds = new HashMap<>();
         List<Long> wanted = new ArrayList<>();
-        Batches.chunked(parents, chunk -> bound.bind(Queries.em().createQuery(hql, Object[].class))
-                .setParameter("parents", chunk).getResultList())
-                .forEach(row -> {
-                    long id = ((Number) row[1]).longValue();
-                    pageIds.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(id);
-                    wanted.add(id);
-                });
+        Batches.chunked(parents, pageIdsOf).forEach(row -> {
+            long id = ((Number) row[1]).longValue();
+            pageIds.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(id);
+            wanted.add(id);
+        });
         Map<Long, Observation> rows = new HashMap<>();
         Batches.chunked(wanted, chunk -> OBSERVATIONS.where("o.id in :ids", "ids", chunk).list(Object[].class, COLUMNS,
                 "o.id")).forEach(row -> rows.put((Long) row[0], toGraph(row)));
