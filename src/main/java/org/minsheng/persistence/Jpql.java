@@ -61,15 +61,16 @@ public final class Jpql {
 
     /**
      * {@code (:name_0, :name_1, …)} for the elements of {@code values}, each put into {@code bound},
-     * their number padded to a power of two by repeating the last one. Hibernate translates a query
-     * with a list parameter into SQL again at every execution (its plans are kept only for queries
-     * whose parameters are single values: 9 to 10 % of a series or paging request, W5 and W6); one
-     * parameter per element makes a query text Hibernate keeps, and the padding keeps the number of
-     * such texts small.
+     * their number padded to a power of two, and to at least two, by repeating the last one.
+     * Hibernate translates a query with a list parameter into SQL again at every execution (its plans
+     * are kept only for queries whose parameters are single values: 9 to 10 % of a series or paging
+     * request, W5 and W6), and it takes a lone parameter in an {@code in (…)} list for a list; one
+     * parameter per element, two or more, makes a query text Hibernate keeps, and the padding keeps
+     * the number of such texts small.
      */
     public static String list(String name, Collection<?> values, Map<String, Object> bound) {
         List<?> elements = List.copyOf(values);
-        int size = Integer.highestOneBit(elements.size());
+        int size = Math.max(2, Integer.highestOneBit(elements.size()));
         if (size < elements.size()) {
             size <<= 1;
         }
