@@ -99,7 +99,7 @@ public class ArgumentGroupedDataFetchers implements DataFetcherService {
                 return CompletableFuture.failedFuture(e);
             }
             if (groups.size() == 1) {
-                return super.load(keys, environment);
+                return invoke(keys, environment);
             }
             List<CompletableFuture<List<T>>> answers = new ArrayList<>();
             List<List<Integer>> positions = new ArrayList<>(groups.values());
@@ -112,7 +112,7 @@ public class ArgumentGroupedDataFetchers implements DataFetcherService {
                 }
                 BatchLoaderEnvironment groupEnvironment = BatchLoaderEnvironment.newBatchLoaderEnvironment()
                         .context(environment.getContext()).keyContexts(groupKeys, groupContexts).build();
-                answers.add(super.load(groupKeys, groupEnvironment).toCompletableFuture());
+                answers.add(invoke(groupKeys, groupEnvironment).toCompletableFuture());
             }
             return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(done -> {
                 List<T> result = new ArrayList<>(keys.size());
@@ -131,6 +131,17 @@ public class ArgumentGroupedDataFetchers implements DataFetcherService {
         }
 
         /**
+         * Calls the resolver with the batch's parents and its first load's arguments. SmallRye's
+         * {@code load} also fills its request context for the field first (path, arguments and the
+         * selected sub-fields walked as JSON: 8 % of a request that pages the figures of 12 regions);
+         * no resolver here reads that context.
+         */
+        private CompletionStage<List<T>> invoke(List<K> keys, BatchLoaderEnvironment environment) {
+            Map<String, Object> batch = batchLoaderHelper.getBatchContext(keys, environment);
+            return invokeBatch(batchLoaderHelper.getDataFetchingEnvironment(batch), batchLoaderHelper.getArguments(batch));
+        }
+
+        /**
          * Puts the arguments of a group's first load, as the resolver takes them, where SmallRye's loader
          * reads them: once per group (graphql/LightBatches queues each load with its fetching
          * environment only; SmallRye's own fetcher converted them for every parent).
@@ -143,11 +154,18 @@ public class ArgumentGroupedDataFetchers implements DataFetcherService {
             }
         }
 
-        /** The arguments one load was asked with, as graphql-java coerced them: maps, lists and scalars. */
+        /**
+         * The arguments one load was asked with, as graphql-java coerced them (maps, lists and scalars),
+         * before they are converted.
+         */
         private static Object arguments(Object keyContext) {
-            if (keyContext instanceof Map<?, ?> context
-                    && context.get(BatchLoaderHelper.DATA_FETCHING_ENVIRONMENT) instanceof DataFetchingEnvironment dfe) {
-                return dfe.getArguments();
+            if (keyContext instanceof Map<?, ?> context) {
+                if (context.containsKey(LightBatches.RAW_ARGUMENTS)) {
+                    return context.get(BatchLoaderHelper.ARGUMENTS);
+                }
+                if (context.get(BatchLoaderHelper.DATA_FETCHING_ENVIRONMENT) instanceof DataFetchingEnvironment dfe) {
+                    return dfe.getArguments();
+                }
             }
             return keyContext;
         }
