@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -62,6 +64,24 @@ public class ObservationService implements NodeLoader {
     /** The columns an {@link Observation} is made of, as {@link #toGraph(Object[])} reads them. */
     private static final String COLUMNS = "o.id, o.periodStart, o.periodEnd, o.value, o.qualifier, o.quote, o.note,"
             + " o.indicatorCode, o.regionCode, o.sourceCode, o.version, o.status, o.precision";
+
+    /** {@link #COLUMNS} named {@code c0}, {@code c1}, … in a derived table. */
+    private static final String ALIASED;
+
+    /** The columns of {@link #ALIASED}, read from a derived table {@code x}, in {@link #COLUMNS}' order. */
+    private static final String DERIVED;
+
+    static {
+        String[] columns = COLUMNS.split(",\\s*");
+        StringJoiner aliased = new StringJoiner(", ");
+        StringJoiner derived = new StringJoiner(", ");
+        for (int i = 0; i < columns.length; i++) {
+            aliased.add(columns[i] + " as c" + i);
+            derived.add("x.c" + i);
+        }
+        ALIASED = aliased.toString();
+        DERIVED = derived.toString();
+    }
 
     @Override
     public String type() {
@@ -176,8 +196,9 @@ public class ObservationService implements NodeLoader {
     }
 
     /**
-     * Pages for many parents in two statements that read only the rows they return: the IDs of each
-     * parent's page, then those rows. Totals are one grouped count, run only when a total is read.
+     * Pages for many parents in one statement that reads only the rows it returns: each parent's page
+     * of rows, its columns carried out of a derived table. Totals are one grouped count, run only when
+     * a total is read.
      */
     private List<Page<Observation>> forParents(String parentEntity, String parentPath, List<String> parents,
             ObservationFilter filter, Keyset<Observation> order, PageRequest request) {
@@ -187,39 +208,34 @@ public class ObservationService implements NodeLoader {
         // lateral subquery's limit nor a comparison with a derived table's column takes a parameter
         // portably.
         int size = request.first() + 1;
-        Function<List<String>, List<Object[]>> pageIdsOf;
+        Function<List<String>, List<Object[]>> pagesOf;
         if (Queries.lateralJoins()) {
-            // For each parent, the first IDs after the cursor: a range scan of the (parent, id) index
-            // that stops after size rows, reading the index alone.
+            // For each parent, the first rows after the cursor: a range scan of the (parent, id) index
+            // that stops after size rows.
             Jpql bound = afterCursor.where(parentPath + " = p.code");
-            String head = "select p.code, x.id from " + parentEntity + " p join lateral (" + bound.subquery("o.id as id")
-                    + " order by " + order.orderBy() + " limit " + size + ") x where p.code in ";
-            pageIdsOf = chunk -> {
+            String head = "select p.code, " + DERIVED + " from " + parentEntity + " p join lateral ("
+                    + bound.subquery(ALIASED) + " order by " + order.orderBy() + " limit " + size
+                    + ") x where p.code in ";
+            pagesOf = chunk -> {
                 Map<String, Object> codes = new HashMap<>();
-                TypedQuery<Object[]> ids = bound.bind(Queries.em().createQuery(head + Jpql.list("parents", chunk, codes),
+                TypedQuery<Object[]> rows = bound.bind(Queries.em().createQuery(head + Jpql.list("parents", chunk, codes),
                         Object[].class));
-                codes.forEach(ids::setParameter);
-                return ids.getResultList();
+                codes.forEach(rows::setParameter);
+                return rows.getResultList();
             };
         } else {
-            // The same IDs by numbering each parent's matching rows (H2 has no lateral subqueries).
-            pageIdsOf = chunk -> {
+            // The same rows by numbering each parent's matching rows (H2 has no lateral subqueries).
+            pagesOf = chunk -> {
                 Jpql bound = afterCursor.where(parentPath + " in :parents", "parents", chunk);
-                return bound.bind(Queries.em().createQuery("select x.parent, x.id from (" + bound.subquery(parentPath
-                        + " as parent, o.id as id, row_number() over (partition by " + parentPath + " order by "
-                        + order.orderBy() + ") as rn") + ") x where x.rn <= " + size, Object[].class)).getResultList();
+                return bound.bind(Queries.em().createQuery("select x.parent, " + DERIVED + " from (" + bound.subquery(
+                        parentPath + " as parent, " + ALIASED + ", row_number() over (partition by " + parentPath
+                                + " order by " + order.orderBy() + ") as rn")
+                        + ") x where x.rn <= " + size, Object[].class)).getResultList();
             };
         }
-        Map<String, List<Long>> pageIds = new HashMap<>();
-        List<Long> wanted = new ArrayList<>();
-        Batches.chunked(parents, pageIdsOf).forEach(row -> {
-            long id = ((Number) row[1]).longValue();
-            pageIds.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(id);
-            wanted.add(id);
-        });
-        Map<Long, Observation> rows = new HashMap<>();
-        Batches.chunked(wanted, chunk -> OBSERVATIONS.where("o.id in :ids", "ids", chunk).list(Object[].class, COLUMNS,
-                "o.id")).forEach(row -> rows.put((Long) row[0], toGraph(row)));
+        Map<String, List<Observation>> pageRows = new HashMap<>();
+        Batches.chunked(parents, pagesOf).forEach(row -> pageRows.computeIfAbsent((String) row[0],
+                k -> new ArrayList<>()).add(toGraph(Arrays.copyOfRange(row, 1, row.length))));
 
         // One grouped count serves every parent's total, run when the first one is read.
         Supplier<Map<String, Long>> totals = Page.once(() -> QuarkusTransaction.joiningExisting().call(() -> {
@@ -233,8 +249,8 @@ public class ObservationService implements NodeLoader {
         }));
         List<Page<Observation>> pages = new ArrayList<>(parents.size());
         for (String parent : parents) {
-            List<Observation> page = pageIds.getOrDefault(parent, List.of()).stream().map(rows::get)
-                    .sorted(order.comparator()).toList();
+            List<Observation> page = pageRows.getOrDefault(parent, List.of()).stream().sorted(order.comparator())
+                    .toList();
             pages.add(Page.of(page, order::key, request, () -> totals.get().getOrDefault(parent, 0L)));
         }
         return pages;

@@ -34,15 +34,15 @@ class BenchWorkloadStatementsQuarkusTest {
     @CsvSource({
             // region and parent from the catalogue
             "W1, 0",
-            // the region tree and programmes from the catalogue; each child's observation IDs, then
-            // the observations (their indicators from the catalogue)
-            "W2, 2",
+            // the region tree and programmes from the catalogue; each child's page of observations in
+            // one statement (their indicators from the catalogue)
+            "W2, 1",
             // observations (indicators, regions, sources from the catalogue)
             "W3, 1",
             // search over the catalogue
             "W4, 0",
-            // prefecture and counties from the catalogue; observation IDs, observations
-            "W5, 2",
+            // prefecture and counties from the catalogue; each county's page of observations
+            "W5, 1",
             // observations (indicators, regions from the catalogue)
             "W6, 1",
     })
