@@ -1,6 +1,7 @@
 package org.minsheng.graphql;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,8 +78,11 @@ public class ArgumentGroupedDataFetchers implements DataFetcherService {
 
     static final class Fetcher<K, T> extends QuarkusDefaultDataFetcher<K, T> {
 
+        private final InputArguments inputs;
+
         Fetcher(Operation operation, Type type) {
             super(operation, type);
+            this.inputs = new InputArguments(operation.getArguments());
         }
 
         @Override
@@ -142,7 +146,8 @@ public class ArgumentGroupedDataFetchers implements DataFetcherService {
         }
 
         /**
-         * Puts the arguments of a group's first load, as the resolver takes them, where SmallRye's loader
+         * Puts the arguments of a group's first load, as the resolver takes them (read by the
+         * {@link InputReader}s, or else converted by SmallRye's helper), where SmallRye's loader
          * reads them: once per group (graphql/LightBatches queues each load with its fetching
          * environment only; SmallRye's own fetcher converted them for every parent).
          */
@@ -150,7 +155,9 @@ public class ArgumentGroupedDataFetchers implements DataFetcherService {
         private void convertArguments(Object keyContext) throws AbstractDataFetcherException {
             if (keyContext instanceof Map<?, ?> context && context.remove(LightBatches.RAW_ARGUMENTS) != null
                     && context.get(BatchLoaderHelper.DATA_FETCHING_ENVIRONMENT) instanceof DataFetchingEnvironment dfe) {
-                ((Map<String, Object>) context).put(BatchLoaderHelper.ARGUMENTS, argumentHelper.getArguments(dfe, true));
+                Object[] read = inputs.read(dfe, false);
+                ((Map<String, Object>) context).put(BatchLoaderHelper.ARGUMENTS,
+                        read != null ? Arrays.asList(read) : argumentHelper.getArguments(dfe, true));
             }
         }
 

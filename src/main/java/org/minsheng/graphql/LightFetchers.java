@@ -50,9 +50,9 @@ import io.smallrye.graphql.transformation.AbstractDataFetcherException;
  * read and change nothing, or only read). At the root, SmallRye's fetcher walked the whole selection
  * below the field to fill its context before each call: 8 % of a series request (W5).</li>
  * <li>Root query fields with input objects or lists that answer one object ({@code observations(filter,
- * first, after)}: a page) call their resolver with the arguments SmallRye's helper converts, without
- * the context (10 % of a paging request, W6). A failing call is made again through SmallRye's fetcher
- * as above.</li>
+ * first, after)}: a page) call their resolver without the context (10 % of a paging request, W6), with
+ * the arguments the {@link InputReader}s read, or else those SmallRye's helper converts. A failing call
+ * is made again through SmallRye's fetcher as above.</li>
  * </ul>
  * Every other field (root fields answering lists or scalars, mutations, subscriptions, batched lists)
  * keeps SmallRye's fetcher.
@@ -219,6 +219,7 @@ public class LightFetchers implements DataFetcherService {
         private final Method method;
         private final List<Argument> arguments;
         private final boolean converted;
+        private final InputArguments inputs;
         private final ManagedContext requests = Arc.container().requestContext();
         private volatile Object bean;
 
@@ -228,13 +229,14 @@ public class LightFetchers implements DataFetcherService {
             this.method = method;
             this.arguments = operation.getArguments();
             this.converted = converted;
+            this.inputs = converted ? new InputArguments(operation.getArguments()) : null;
         }
 
         @Override
         public T get(DataFetchingEnvironment environment) throws Exception {
             Object[] values;
             try {
-                values = converted ? argumentHelper.getArguments(environment).toArray() : simple(environment);
+                values = converted ? converted(environment) : simple(environment);
             } catch (AbstractDataFetcherException | RuntimeException e) {
                 return super.get(environment);
             }
@@ -244,6 +246,12 @@ public class LightFetchers implements DataFetcherService {
             } catch (ReflectiveOperationException | RuntimeException e) {
                 return super.get(environment);
             }
+        }
+
+        /** The arguments as the input readers read them, or else as SmallRye's helper converts them. */
+        private Object[] converted(DataFetchingEnvironment environment) throws AbstractDataFetcherException {
+            Object[] values = inputs.read(environment, true);
+            return values != null ? values : argumentHelper.getArguments(environment).toArray();
         }
 
         private Object[] simple(DataFetchingEnvironment environment) {
