@@ -1,5 +1,6 @@
 package org.minsheng.graphql;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -45,14 +46,15 @@ import io.smallrye.graphql.transformation.AbstractDataFetcherException;
  * <li>Single-object fields with simple arguments ({@code name(@Source Region, language)},
  * {@code display(@Source Observation, language)}), and root query fields with simple arguments
  * ({@code region(code)}), call their resolver with the source and the arguments as graphql-java
- * coerced them (strings, numbers, booleans, enum names). Should the resolver fail, the call is made
- * again through SmallRye's own fetcher, so that the error is the one SmallRye makes (these resolvers
- * read and change nothing, or only read). At the root, SmallRye's fetcher walked the whole selection
+ * coerced them (strings, numbers, booleans, enum names). What a resolver throws reaches graphql-java
+ * as it would through SmallRye's fetcher; only the exceptions that fetcher turns into partial results
+ * (MicroProfile GraphQL's, bean validation's) are left to it, by calling it. At the root, SmallRye's fetcher walked the whole
+ * selection
  * below the field to fill its context before each call: 8 % of a series request (W5).</li>
  * <li>Root query fields with input objects or lists that answer one object ({@code observations(filter,
  * first, after)}: a page) call their resolver without the context (10 % of a paging request, W6), with
- * the arguments the {@link InputReader}s read, or else those SmallRye's helper converts. A failing call
- * is made again through SmallRye's fetcher as above.</li>
+ * the arguments the {@link InputReader}s read, or else those SmallRye's helper converts; failures as
+ * above.</li>
  * </ul>
  * Every other field (root fields answering lists or scalars, mutations, subscriptions, batched lists)
  * keeps SmallRye's fetcher.
@@ -241,8 +243,29 @@ public class LightFetchers implements DataFetcherService {
                 return super.get(environment);
             }
             RequestContextHelper.reactivate(requests, environment);
+            Object bean;
             try {
-                return cast(method.invoke(bean(), values));
+                bean = bean();
+            } catch (RuntimeException e) {
+                return super.get(environment);
+            }
+            try {
+                return cast(method.invoke(bean, values));
+            } catch (InvocationTargetException e) {
+                // What the resolver threw goes to graphql-java, whose error handler is SmallRye's, as
+                // SmallRye's fetcher passes it on. The MicroProfile GraphQL exceptions and bean-validation
+                // failures, which that fetcher turns into partial results, are left to it by calling it
+                // (they are raised before any work is done). Nothing else runs twice: a read that failed
+                // because the database is down would otherwise wait for a connection twice.
+                Throwable cause = e.getCause();
+                if (cause instanceof org.eclipse.microprofile.graphql.GraphQLException
+                        || cause instanceof jakarta.validation.ConstraintViolationException) {
+                    return super.get(environment);
+                }
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw cause instanceof Exception exception ? exception : new GraphQLException(cause);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 return super.get(environment);
             }
