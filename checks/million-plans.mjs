@@ -1,7 +1,8 @@
 // Reads the GraphQL response and the auto_explain plans that checks/million.sh collected, prints
 // each plan that touches the observation table as a tree with its actual rows, and fails when a
-// plan reads more observation rows than the response returns (pages plus one row each), or scans
-// the whole table.
+// scan of the observation table (or one of its indexes) reads more rows than the response returns
+// (pages plus one row each), or scans the whole table. A plan may scan it twice: the pages' IDs from
+// the (region, id) index, then those rows by ID; each scan is held to the bound.
 import { readFileSync } from 'node:fs';
 
 const [responseFile, logFile] = process.argv.slice(2);
@@ -41,6 +42,10 @@ for (const text of plans) {
     const removed = (node['Rows Removed by Filter'] ?? 0) * node['Actual Loops'];
     if (node['Relation Name'] === 'observation') {
       read += rows + removed;
+      if (rows + removed > allowed) {
+        failed = true;
+        lines.push(`  !! one scan of observation read ${rows + removed} rows (allowed: ${allowed})`);
+      }
       if (node['Node Type'] === 'Seq Scan') {
         failed = true;
         lines.push('  !! a sequential scan of observation');
@@ -57,8 +62,7 @@ for (const text of plans) {
   walk(plan.Plan, 0);
   console.log(`\n${query.slice(0, 400)}${query.length > 400 ? ' …' : ''}`);
   lines.forEach((l) => console.log(l));
-  console.log(`  observation rows read: ${read} (allowed: ${allowed})`);
-  if (read > allowed) failed = true;
+  console.log(`  observation rows read: ${read} (allowed: ${allowed} a scan)`);
 }
 if (shown === 0) {
   console.log('no plan of the request touches observation: auto_explain logged nothing');

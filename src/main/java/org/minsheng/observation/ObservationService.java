@@ -196,9 +196,10 @@ public class ObservationService implements NodeLoader {
     }
 
     /**
-     * Pages for many parents in one statement that reads only the rows it returns: each parent's page
-     * of rows, its columns carried out of a derived table. Totals are one grouped count, run only when
-     * a total is read.
+     * Pages for many parents in one statement that reads only the rows it returns: on PostgreSQL each
+     * parent's page of IDs from a lateral subquery, joined to those rows; on H2 each parent's rows
+     * numbered in a derived table, the page's carried out with their columns. Totals are one grouped
+     * count, run only when a total is read.
      */
     private List<Page<Observation>> forParents(String parentEntity, String parentPath, List<String> parents,
             ObservationFilter filter, Keyset<Observation> order, PageRequest request) {
@@ -210,12 +211,16 @@ public class ObservationService implements NodeLoader {
         int size = request.first() + 1;
         Function<List<String>, List<Object[]>> pagesOf;
         if (Queries.lateralJoins()) {
-            // For each parent, the first rows after the cursor: a range scan of the (parent, id) index
+            // For each parent, the first IDs after the cursor: a range scan of the (parent, id) index
             // that stops after size rows.
+            // The subquery selects the IDs alone, so that the (parent, id) index answers it without the
+            // table; the rows are then read by ID. With every column selected in the subquery, the planner
+            // took the primary key in ID order and filtered by parent instead, for parents with many
+            // rows: on a million rows it read 21,660 to return 252 (checks/million.sh).
             Jpql bound = afterCursor.where(parentPath + " = p.code");
-            String head = "select p.code, " + DERIVED + " from " + parentEntity + " p join lateral ("
-                    + bound.subquery(ALIASED) + " order by " + order.orderBy() + " limit " + size
-                    + ") x where p.code in ";
+            String head = "select p.code, " + COLUMNS.replace("o.", "r.") + " from " + parentEntity + " p join lateral ("
+                    + bound.subquery("o.id as id") + " order by " + order.orderBy() + " limit " + size
+                    + ") x join ObservationEntity r on r.id = x.id where p.code in ";
             pagesOf = chunk -> {
                 Map<String, Object> codes = new HashMap<>();
                 TypedQuery<Object[]> rows = bound.bind(Queries.em().createQuery(head + Jpql.list("parents", chunk, codes),
