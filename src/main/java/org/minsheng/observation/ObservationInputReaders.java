@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,30 +39,22 @@ final class ObservationInputReaders {
         @Override
         public ObservationFilter read(Map<String, Object> fields) {
             ObservationFilter filter = new ObservationFilter();
-            try {
-                for (Map.Entry<String, Object> field : fields.entrySet()) {
-                    Object value = field.getValue();
-                    if (value == null) {
-                        continue;
-                    }
-                    switch (field.getKey()) {
-                        case "indicatorCodes" -> filter.indicatorCodes = list(value, String.class::cast);
-                        case "regionCodes" -> filter.regionCodes = list(value, String.class::cast);
-                        case "within" -> filter.within = (String) value;
-                        case "themes" -> filter.themes = list(value, v -> Theme.valueOf((String) v));
-                        case "from" -> filter.from = LocalDate.parse((String) value);
-                        case "to" -> filter.to = LocalDate.parse((String) value);
-                        case "qualifiers" -> filter.qualifiers = list(value, v -> Qualifier.valueOf((String) v));
-                        case "sourceCodes" -> filter.sourceCodes = list(value, String.class::cast);
-                        default -> {
-                            return null;
-                        }
+            return withFields(filter, fields, (name, value) -> {
+                switch (name) {
+                    case "indicatorCodes" -> filter.indicatorCodes = list(value, String.class::cast);
+                    case "regionCodes" -> filter.regionCodes = list(value, String.class::cast);
+                    case "within" -> filter.within = (String) value;
+                    case "themes" -> filter.themes = list(value, v -> Theme.valueOf((String) v));
+                    case "from" -> filter.from = LocalDate.parse((String) value);
+                    case "to" -> filter.to = LocalDate.parse((String) value);
+                    case "qualifiers" -> filter.qualifiers = list(value, v -> Qualifier.valueOf((String) v));
+                    case "sourceCodes" -> filter.sourceCodes = list(value, String.class::cast);
+                    default -> {
+                        return false;
                     }
                 }
-            } catch (ClassCastException | IllegalArgumentException | NullPointerException | DateTimeParseException e) {
-                return null;
-            }
-            return filter;
+                return true;
+            });
         }
     }
 
@@ -77,25 +70,35 @@ final class ObservationInputReaders {
         @Override
         public ObservationOrder read(Map<String, Object> fields) {
             ObservationOrder order = new ObservationOrder();
-            try {
-                for (Map.Entry<String, Object> field : fields.entrySet()) {
-                    Object value = field.getValue();
-                    if (value == null) {
-                        continue;
-                    }
-                    switch (field.getKey()) {
-                        case "field" -> order.field = ObservationOrderField.valueOf((String) value);
-                        case "direction" -> order.direction = OrderDirection.valueOf((String) value);
-                        default -> {
-                            return null;
-                        }
+            return withFields(order, fields, (name, value) -> {
+                switch (name) {
+                    case "field" -> order.field = ObservationOrderField.valueOf((String) value);
+                    case "direction" -> order.direction = OrderDirection.valueOf((String) value);
+                    default -> {
+                        return false;
                     }
                 }
-            } catch (ClassCastException | IllegalArgumentException e) {
-                return null;
-            }
-            return order;
+                return true;
+            });
         }
+    }
+
+    /**
+     * {@code input} with each given field set by {@code field} (which answers false for a field it does
+     * not know); null when a field is unknown or its value cannot be read (a wrong type, a date or enum
+     * name that names nothing, a null in a list).
+     */
+    private static <T> T withFields(T input, Map<String, Object> fields, BiPredicate<String, Object> field) {
+        try {
+            for (Map.Entry<String, Object> given : fields.entrySet()) {
+                if (given.getValue() != null && !field.test(given.getKey(), given.getValue())) {
+                    return null;
+                }
+            }
+        } catch (ClassCastException | IllegalArgumentException | NullPointerException | DateTimeParseException e) {
+            return null;
+        }
+        return input;
     }
 
     /** A list of values, each read by {@code element}; a null element is refused (the schema's lists hold none). */

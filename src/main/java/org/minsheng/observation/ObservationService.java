@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -65,23 +64,8 @@ public class ObservationService implements NodeLoader {
     private static final String COLUMNS = "o.id, o.periodStart, o.periodEnd, o.value, o.qualifier, o.quote, o.note,"
             + " o.indicatorCode, o.regionCode, o.sourceCode, o.version, o.status, o.precision";
 
-    /** {@link #COLUMNS} named {@code c0}, {@code c1}, … in a derived table. */
-    private static final String ALIASED;
-
-    /** The columns of {@link #ALIASED}, read from a derived table {@code x}, in {@link #COLUMNS}' order. */
-    private static final String DERIVED;
-
-    static {
-        String[] columns = COLUMNS.split(",\\s*");
-        StringJoiner aliased = new StringJoiner(", ");
-        StringJoiner derived = new StringJoiner(", ");
-        for (int i = 0; i < columns.length; i++) {
-            aliased.add(columns[i] + " as c" + i);
-            derived.add("x.c" + i);
-        }
-        ALIASED = aliased.toString();
-        DERIVED = derived.toString();
-    }
+    /** {@link #COLUMNS} of a row joined as {@code r} by its ID (a page's rows, whose IDs a derived table picked). */
+    private static final String JOINED_COLUMNS = COLUMNS.replace("o.", "r.");
 
     @Override
     public String type() {
@@ -196,10 +180,9 @@ public class ObservationService implements NodeLoader {
     }
 
     /**
-     * Pages for many parents in one statement that reads only the rows it returns: on PostgreSQL each
-     * parent's page of IDs from a lateral subquery, joined to those rows; on H2 each parent's rows
-     * numbered in a derived table, the page's carried out with their columns. Totals are one grouped
-     * count, run only when a total is read.
+     * Pages for many parents in one statement that reads only the rows it returns: each parent's page
+     * of IDs from a derived table (a lateral subquery on PostgreSQL, the rows numbered per parent on
+     * H2), joined to those rows. Totals are one grouped count, run only when a total is read.
      */
     private List<Page<Observation>> forParents(String parentEntity, String parentPath, List<String> parents,
             ObservationFilter filter, Keyset<Observation> order, PageRequest request) {
@@ -218,7 +201,7 @@ public class ObservationService implements NodeLoader {
             // took the primary key in ID order and filtered by parent instead, for parents with many
             // rows: on a million rows it read 21,660 to return 252 (checks/million.sh).
             Jpql bound = afterCursor.where(parentPath + " = p.code");
-            String head = "select p.code, " + COLUMNS.replace("o.", "r.") + " from " + parentEntity + " p join lateral ("
+            String head = "select p.code, " + JOINED_COLUMNS + " from " + parentEntity + " p join lateral ("
                     + bound.subquery("o.id as id") + " order by " + order.orderBy() + " limit " + size
                     + ") x join ObservationEntity r on r.id = x.id where p.code in ";
             pagesOf = chunk -> {
@@ -229,13 +212,15 @@ public class ObservationService implements NodeLoader {
                 return rows.getResultList();
             };
         } else {
-            // The same rows by numbering each parent's matching rows (H2 has no lateral subqueries).
+            // The same IDs by numbering each parent's matching rows (H2 has no lateral subqueries),
+            // joined to their rows.
             pagesOf = chunk -> {
                 Jpql bound = afterCursor.where(parentPath + " in :parents", "parents", chunk);
-                return bound.bind(Queries.em().createQuery("select x.parent, " + DERIVED + " from (" + bound.subquery(
-                        parentPath + " as parent, " + ALIASED + ", row_number() over (partition by " + parentPath
-                                + " order by " + order.orderBy() + ") as rn")
-                        + ") x where x.rn <= " + size, Object[].class)).getResultList();
+                return bound.bind(Queries.em().createQuery("select x.parent, " + JOINED_COLUMNS + " from ("
+                        + bound.subquery(parentPath + " as parent, o.id as id, row_number() over (partition by "
+                                + parentPath + " order by " + order.orderBy() + ") as rn")
+                        + ") x join ObservationEntity r on r.id = x.id where x.rn <= " + size, Object[].class))
+                        .getResultList();
             };
         }
         Map<String, List<Observation>> pageRows = new HashMap<>();
