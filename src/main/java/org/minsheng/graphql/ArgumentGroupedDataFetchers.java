@@ -86,7 +86,8 @@ public class ArgumentGroupedDataFetchers implements DataFetcherService {
         }
 
         @Override
-        public CompletionStage<List<T>> load(List<K> keys, BatchLoaderEnvironment environment) {
+        public CompletionStage<List<T>> load(List<K> loads, BatchLoaderEnvironment environment) {
+            List<K> keys = LightBatches.parents(loads);
             List<Object> contexts = environment.getKeyContextsList();
             if (contexts == null || contexts.size() != keys.size()) {
                 return super.load(keys, environment);

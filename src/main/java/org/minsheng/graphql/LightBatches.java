@@ -8,6 +8,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.dataloader.BatchLoaderWithContext;
+import org.dataloader.DataLoader;
+import org.dataloader.DataLoaderFactory;
+import org.dataloader.DataLoaderRegistry;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
@@ -34,6 +38,13 @@ import io.smallrye.graphql.spi.EventingService;
  * load in a Mutiny pipeline with context propagation: 20 % of a request that pages the figures of 12
  * regions (W5). The loader ({@link ArgumentGroupedDataFetchers}) converts the arguments once per
  * batch and fills SmallRye's context once per batch, as before.</li>
+ * <li>A batched field's loads are told apart by the parent and the arguments themselves
+ * ({@link BatchKey}). SmallRye's DataLoader for a field with arguments keys each load by a number,
+ * {@code Objects.hash(hash of the arguments, parent.hashCode())}: two parents with equal hash codes
+ * in one batch (the indicators {@code test.keys.qaan} and {@code test.keys.qac0}), or two parents and
+ * two sets of arguments whose hashes happen to combine to the same number, got one answer, the first
+ * parent's figures shown for the second. Each request's first load of such a field puts a DataLoader
+ * without that number in SmallRye's place, with the same batch loader.</li>
  * <li>Field visibility is graphql-java's default. SmallRye reads its default setting, the word
  * {@code default}, as a pattern of fields to hide, and then matches that pattern against every field
  * a request resolves.</li>
@@ -65,7 +76,7 @@ public class LightBatches implements EventingService {
                 for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
                     FieldCoordinates coordinates = FieldCoordinates.coordinates(type, field);
                     if (registry.getDataFetcher(coordinates, field) instanceof BatchDataFetcher<?>) {
-                        changed.dataFetcher(coordinates, new Load(type.getName() + "_" + field.getName()));
+                        changed.dataFetcher(coordinates, Load.of(type.getName() + "_" + field.getName()));
                     }
                 }
             }
@@ -97,19 +108,62 @@ public class LightBatches implements EventingService {
      * Queues the parent on the field's DataLoader (named as SmallRye names it: the parent type and the
      * field), with the fetching environment its loader reads the arguments from.
      */
-    private record Load(String loader) implements DataFetcher<Object> {
+    private record Load(String loader, String keyedLoader) implements DataFetcher<Object> {
+
+        static Load of(String loader) {
+            return new Load(loader, KEYED_LOADER + loader);
+        }
 
         @Override
         public Object get(DataFetchingEnvironment environment) {
-            // SmallRye's loader keys its cache on the arguments' hash: graphql-java's values hash as
-            // the converted ones would, and the loader converts them once per batch.
+            // graphql-java's values, converted by the loader once per batch; they tell loads apart as
+            // the converted ones would.
+            List<Object> arguments = arguments(environment);
             HashMap<String, Object> context = new HashMap<>(4);
             context.put(BatchLoaderHelper.DATA_FETCHING_ENVIRONMENT, environment);
-            context.put(BatchLoaderHelper.ARGUMENTS, arguments(environment));
+            context.put(BatchLoaderHelper.ARGUMENTS, arguments);
             context.put(RAW_ARGUMENTS, Boolean.TRUE);
-            return environment.getDataLoader(loader).load(environment.getSource(), context);
+            return keyed(environment, loader, keyedLoader).load(new BatchKey(environment.getSource(), arguments), context);
         }
     }
+
+    /**
+     * A load of a batched field: the parent and the arguments it was asked with, equal to another load
+     * only when both are equal (the same load asked twice in one request is answered once).
+     */
+    record BatchKey(Object parent, List<Object> arguments) {
+    }
+
+    /** The parents of loads queued as {@link BatchKey}s (other keys are parents already). */
+    @SuppressWarnings("unchecked")
+    static <K> List<K> parents(List<K> keys) {
+        List<K> parents = new ArrayList<>(keys.size());
+        for (K key : keys) {
+            parents.add(key instanceof BatchKey batchKey ? (K) batchKey.parent() : key);
+        }
+        return parents;
+    }
+
+    /**
+     * This request's DataLoader of the field, keyed by {@link BatchKey}: made at the field's first
+     * load, with the batch loader of SmallRye's, and registered in its place, so that graphql-java
+     * dispatches it with the others.
+     */
+    @SuppressWarnings("unchecked")
+    private static DataLoader<Object, Object> keyed(DataFetchingEnvironment environment, String loader,
+            String keyedLoader) {
+        return environment.getGraphQlContext().computeIfAbsent(keyedLoader, key -> {
+            DataLoaderRegistry registry = environment.getDataLoaderRegistry();
+            DataLoader<Object, Object> smallrye = registry.getDataLoader(loader);
+            DataLoader<Object, Object> keyed = DataLoaderFactory
+                    .newDataLoader((BatchLoaderWithContext<Object, Object>) smallrye.getBatchLoadFunction());
+            // The loader registered may be another instance (the registry can wrap it): loads go to that one.
+            return registry.registerAndGet(loader, keyed);
+        });
+    }
+
+    /** Where a request keeps a field's DataLoader keyed by {@link BatchKey} (graphql-java's request context). */
+    private static final String KEYED_LOADER = "minsheng.keyedLoader.";
 
     /**
      * The arguments of a field of the operation, as graphql-java coerces them, worked out once per
