@@ -68,6 +68,37 @@ public final class BundleReader {
         return new BundleReader(location, maxRows).read();
     }
 
+    /**
+     * The checksum {@link #read} gives the bundle at {@code location} when it reads {@code files}, in
+     * that order (a bundle's {@link SeedBundle#files}): each file's text counted as a read counts it,
+     * nothing parsed. Empty when one of them is missing or not UTF-8 text.
+     */
+    public static Optional<String> checksum(BundleLocation location, List<String> files) {
+        BundleReader reader = new BundleReader(location, Integer.MAX_VALUE);
+        try {
+            for (String name : files) {
+                if (name.equals(ObservationsFile.NAME)) {
+                    Optional<InputStream> stream = location.stream(name);
+                    if (stream.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    try (InputStream in = reader.counted(name, stream.get())) {
+                        in.transferTo(OutputStream.nullOutputStream());
+                    } finally {
+                        reader.digest.update((byte) 0);
+                    }
+                } else if (reader.text(name).isEmpty()) {
+                    return Optional.empty();
+                }
+            }
+        } catch (BundleLocation.NotUtf8 e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read seed bundle " + location, e);
+        }
+        return Optional.of(HexFormat.of().formatHex(reader.digest.digest()));
+    }
+
     private SeedBundle read() {
         Map<String, Located<RegionRow>> regions = file(RegionsFile.NAME, RegionsFile::read, Map.of());
         Map<String, Located<SourceDef>> sources = file(SourcesFile.NAME, SourcesFile::read, Map.of());
@@ -130,10 +161,7 @@ public final class BundleReader {
             problems.add(Problem.stopping(name, 0, "missing from the bundle"));
             return List.of();
         }
-        read.add(name);
-        digest.update(name.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        try (InputStream in = new DigestInputStream(withoutByteOrderMark(stream.get()), digest);
+        try (InputStream in = counted(name, stream.get());
                 Reader text = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
             List<Located<ObservationRow>> rows = ObservationsFile.read(text, problems, maxRows);
@@ -144,6 +172,14 @@ public final class BundleReader {
         } finally {
             digest.update((byte) 0);
         }
+    }
+
+    /** {@code stream}'s bytes after any byte order mark, counted into the checksum as they are read. */
+    private InputStream counted(String name, InputStream stream) throws IOException {
+        read.add(name);
+        digest.update(name.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        return new DigestInputStream(withoutByteOrderMark(stream), digest);
     }
 
     static Problem notUtf8(BundleLocation.NotUtf8 e) {

@@ -44,6 +44,12 @@ public class SeedImportEntity extends PanacheEntityBase {
 
     public static final String EVERYTHING = "*";
 
+    /**
+     * The files the import read from its bundle, one a line, in the order the checksum counted them;
+     * null before V9.
+     */
+    public String files;
+
     public static SeedImportEntity latest() {
         return SeedImportEntity.<SeedImportEntity> find("order by id desc").firstResult();
     }

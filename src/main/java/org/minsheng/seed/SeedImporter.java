@@ -13,8 +13,11 @@ public class SeedImporter {
     @Inject
     SeedWriter writer;
 
-    /** Imports the bundle unless the database already holds this exact bundle. */
+    /**
+     * Imports the bundle unless the database already holds this exact bundle; when its latest import is
+     * this bundle, unchanged, that is known without parsing the bundle ({@link SeedWriter#held}).
+     */
     public ImportResult importBundle(BundleLocation location) {
-        return writer.write(BundleReader.read(location), false);
+        return writer.held(location).orElseGet(() -> writer.write(BundleReader.read(location), false));
     }
 }

@@ -58,9 +58,11 @@ public class SeedStartup {
 
     private String countFigures() {
         StringBuilder line = new StringBuilder("figures by source: ");
-        java.util.List<Object[]> rows = org.minsheng.persistence.Queries.em().createQuery("select o.sourceCode,"
-                + " count(o), count(distinct o.regionCode), count(distinct o.indicatorCode) from ObservationEntity o"
-                + " group by o.sourceCode order by o.sourceCode", Object[].class).getResultList();
+        // SQL, not a query of the entities: translating it would be a cost of its own at every start.
+        @SuppressWarnings("unchecked")
+        java.util.List<Object[]> rows = org.minsheng.persistence.Queries.em().createNativeQuery("select source_code,"
+                + " count(*), count(distinct region_code), count(distinct indicator_code) from observation"
+                + " group by source_code order by source_code").getResultList();
         for (int i = 0; i < rows.size(); i++) {
             Object[] row = rows.get(i);
             line.append(i == 0 ? "" : ", ").append(row[0]).append(": ").append(row[1]).append(" figures (")

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
@@ -140,6 +141,10 @@ public class SeedWriter {
         }
         // The database holds this bundle when the latest import that owned its sources was this bundle.
         if (!options.force() && latest != null && latest.checksum.equals(bundle.checksum())) {
+            if (!options.dryRun() && latest.files == null && latest.location.equals(bundle.location())) {
+                // Made before V9: from now on a restart knows this bundle without parsing it.
+                latest.files = files(bundle);
+            }
             return new ImportResult(false, latest.location, latest.checksum, latest.importedAt, counts(latest), null,
                     null, List.of());
         }
@@ -175,12 +180,49 @@ public class SeedWriter {
         record.observations = bundle.observations().size();
         record.ownedSources = options.scope() == Scope.ALL ? SeedImportEntity.EVERYTHING
                 : bundle.sources().stream().map(SeedBundle.SourceDef::code).sorted().collect(Collectors.joining(","));
+        record.files = files(bundle);
         record.persist();
         em.flush();
         changed.fire(DataChanged.catalogue("import of " + bundle.location()
                 + (options.importer() == null ? " at start" : " by " + options.importer().actor())));
         return new ImportResult(true, record.location, record.checksum, record.importedAt, counts(record),
                 plan.sync.changes(), plan.sync.changes(ObservationEntity.class), plan.deletions());
+    }
+
+    /** The length of seed_import.files: a longer list is not kept, and a restart reads that bundle whole. */
+    private static final int MAX_FILES_LENGTH = 16000;
+
+    /**
+     * The import at start's answer when the database's latest import is the bundle at {@code location}
+     * as it is now, found without parsing the bundle: its files' checksum counted again, as
+     * {@link #write} would find that bundle held. Empty when the bundle is to be read and written as
+     * {@link #write} does: another import came after, a file changed, the import was made before V9 (no
+     * list of files), or a name lacks its pinyin.
+     */
+    @Transactional
+    public Optional<ImportResult> held(BundleLocation location) {
+        SeedImportEntity latest = SeedImportEntity.latest();
+        if (latest == null || latest.files == null || !latest.location.equals(location.toString())
+                || namesWithoutPinyin(Queries.em())) {
+            return Optional.empty();
+        }
+        return BundleReader.checksum(location, List.of(latest.files.split("\n"))).filter(latest.checksum::equals)
+                .map(checksum -> new ImportResult(false, latest.location, latest.checksum, latest.importedAt,
+                        counts(latest), null, null, List.of()));
+    }
+
+    /** The files {@code bundle} was read from, one a line, as seed_import.files keeps them (null when too long). */
+    private static String files(SeedBundle bundle) {
+        String files = String.join("\n", bundle.files());
+        return files.length() <= MAX_FILES_LENGTH ? files : null;
+    }
+
+    /** Whether a region, indicator or programme has no pinyin key ({@link #fillDerivedColumns} fills them). */
+    private static boolean namesWithoutPinyin(EntityManager em) {
+        Number rows = (Number) em.createNativeQuery("select (select count(*) from region where name_key is null)"
+                + " + (select count(*) from indicator where name_key is null)"
+                + " + (select count(*) from program where name_key is null)").getSingleResult();
+        return rows.longValue() > 0;
     }
 
     /** How many figures are read, written, revised at a time, then let go of. */

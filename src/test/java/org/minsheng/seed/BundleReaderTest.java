@@ -1,7 +1,9 @@
 package org.minsheng.seed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -18,6 +20,46 @@ class BundleReaderTest {
         SeedBundle bundle = BundleReader.read(BundleLocation.of("seeds"));
         assertEquals(1346, bundle.regions().size()); // pins the published division list on purpose
         assertEquals(64, bundle.checksum().length());
+    }
+
+    /**
+     * A restart knows the bundle unchanged by counting the checksum over the files an import read, without
+     * parsing them: the same value as the whole read's, for the packaged bundle, a copy of it and a copy whose
+     * files start with a byte order mark; another value as soon as one file changes; none when a file is gone.
+     */
+    @Test
+    void theChecksumIsCountedAgainWithoutParsing() throws java.io.IOException {
+        for (String location : List.of("classpath:seeds", "seeds", TestBundle.copyOfSeeds().location())) {
+            SeedBundle bundle = BundleReader.read(BundleLocation.of(location));
+            assertEquals(java.util.Optional.of(bundle.checksum()),
+                    BundleReader.checksum(BundleLocation.of(location), bundle.files()), location);
+        }
+        TestBundle marked = TestBundle.copyOfSeeds();
+        for (String file : List.of("observations.csv", "regions.csv", "census-2020/ages.csv")) {
+            java.nio.file.Path path = marked.dir().resolve(file);
+            byte[] text = java.nio.file.Files.readAllBytes(path);
+            byte[] withMark = new byte[text.length + 3];
+            withMark[0] = (byte) 0xEF;
+            withMark[1] = (byte) 0xBB;
+            withMark[2] = (byte) 0xBF;
+            System.arraycopy(text, 0, withMark, 3, text.length);
+            java.nio.file.Files.write(path, withMark);
+        }
+        SeedBundle seeds = BundleReader.read(BundleLocation.of("seeds"));
+        SeedBundle read = BundleReader.read(BundleLocation.of(marked.location()));
+        assertEquals(seeds.checksum(), read.checksum(), "a byte order mark is not counted");
+        assertEquals(java.util.Optional.of(seeds.checksum()),
+                BundleReader.checksum(BundleLocation.of(marked.location()), read.files()));
+
+        marked.append("sources/nmg-minsheng-article.txt", "（本文有改动。）\n");
+        java.util.Optional<String> edited = BundleReader.checksum(BundleLocation.of(marked.location()), read.files());
+        assertTrue(edited.isPresent());
+        assertNotEquals(seeds.checksum(), edited.get(), "the article's text changed");
+        assertEquals(BundleReader.read(BundleLocation.of(marked.location())).checksum(), edited.get());
+
+        java.nio.file.Files.delete(marked.dir().resolve("tables.yaml"));
+        assertEquals(java.util.Optional.empty(), BundleReader.checksum(BundleLocation.of(marked.location()),
+                read.files()), "a file the import read is gone");
     }
 
     @Test

@@ -94,6 +94,48 @@ class SeedImportQuarkusTest {
     }
 
     /**
+     * A restart's check: when the latest import is the bundle at the same location, unchanged, it is found
+     * held without parsing it, with the answer the whole read gives; a changed file, another location, an
+     * import made before V9 or a name without pinyin send the start down the whole read.
+     */
+    @Test
+    void aRestartFindsTheBundleHeldWithoutReadingItWhole() {
+        TestBundle bundle = TestBundle.copyOfSeeds();
+        BundleLocation location = BundleLocation.of(bundle.location());
+        QuarkusTransaction.begin();
+        try {
+            assertTrue(writer.held(location).isEmpty(), "the latest import is not of this location");
+            ImportResult written = writer.write(BundleReader.read(location), true);
+            ImportResult held = writer.held(location).orElseThrow(() -> new AssertionError("not found held"));
+            ImportResult whole = writer.write(BundleReader.read(location), false);
+            assertFalse(held.imported());
+            assertEquals(whole.summary(), held.summary());
+            assertEquals(written.importedAt(), held.importedAt());
+            assertEquals(written.checksum(), held.checksum());
+
+            SeedImportEntity latest = SeedImportEntity.latest();
+            latest.files = null;
+            assertTrue(writer.held(location).isEmpty(), "an import made before V9 lists no files");
+            assertFalse(writer.write(BundleReader.read(location), false).imported());
+            assertTrue(writer.held(location).isPresent(), "the whole read listed the files of the bundle it found held");
+
+            jakarta.persistence.EntityManager em = org.minsheng.persistence.Queries.em();
+            em.createNativeQuery("update region set name_key = null where code = '150302'").executeUpdate();
+            em.clear();
+            assertTrue(writer.held(location).isEmpty(), "a name lacks its pinyin");
+            assertFalse(writer.write(BundleReader.read(location), false).imported(), "filled, nothing imported");
+            assertTrue(writer.held(location).isPresent());
+
+            bundle.append("sources/nmg-minsheng-article.txt", "（本文有改动。）\n");
+            assertTrue(writer.held(location).isEmpty(), "a file of the bundle changed");
+            assertTrue(writer.write(BundleReader.read(location), false).imported());
+            assertTrue(writer.held(location).isPresent());
+        } finally {
+            QuarkusTransaction.rollback();
+        }
+    }
+
+    /**
      * The rows a bundle makes: its regions with their ancestor closure, sources, indicators, programmes with their links,
      * figures.
      */
