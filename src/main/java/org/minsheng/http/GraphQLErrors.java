@@ -66,7 +66,11 @@ final class GraphQLErrors {
         if (locations != null && !locations.isEmpty()) {
             List<Map<String, Object>> where = new ArrayList<>();
             for (SourceLocation location : locations) {
-                where.add(Map.of("line", location.getLine(), "column", location.getColumn()));
+                // Line, then column, as the spec writes them (Map.of's order changes with each JVM).
+                Map<String, Object> at = new LinkedHashMap<>();
+                at.put("line", location.getLine());
+                at.put("column", location.getColumn());
+                where.add(at);
             }
             error.put("locations", where);
         }
