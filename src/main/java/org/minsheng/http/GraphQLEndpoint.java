@@ -1,5 +1,6 @@
 package org.minsheng.http;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,7 +19,6 @@ import org.minsheng.graphql.ClientError;
 import org.minsheng.limits.ExecutionBudget;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
@@ -191,8 +191,8 @@ public class GraphQLEndpoint {
         }
         byte[] bytes;
         try {
-            bytes = JSON.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
+            bytes = ResultJson.bytes(JSON, body);
+        } catch (IOException e) {
             LOG.errorf(e, "Cannot write the response of request %s", RequestIds.of(ctx));
             bytes = ("{\"errors\":[{\"message\":\"Internal server error (request ID " + RequestIds.of(ctx)
                     + ")\",\"extensions\":{\"code\":\"INTERNAL_SERVER_ERROR\"}}]}").getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package org.minsheng.http;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,8 +8,6 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.minsheng.graphql.ClientError;
 import org.minsheng.persistence.DatabaseFailures;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -33,8 +32,8 @@ public final class JsonReplies {
         }
         byte[] bytes;
         try {
-            bytes = GraphQLEndpoint.JSON.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
+            bytes = ResultJson.bytes(GraphQLEndpoint.JSON, body);
+        } catch (IOException e) {
             internal(ctx, e, "Cannot write the response of request " + RequestIds.of(ctx));
             return;
         }
