@@ -26,6 +26,9 @@ import org.minsheng.vocabulary.Languages;
 @ApplicationScoped
 public class ObservationExport {
 
+    @jakarta.inject.Inject
+    org.minsheng.indicator.IndicatorService indicators;
+
     /** Rows fetched from the database at a time. */
     private static final int FETCH = 500;
 
@@ -40,7 +43,7 @@ public class ObservationExport {
     @Transactional
     @ReadOnly
     public long stream(ExportRequest request, Consumer<ExportRow> sink) {
-        Jpql query = ObservationService.query(JOINED, request.filter());
+        Jpql query = ObservationService.query(JOINED, request.filter(), indicators);
         String orderBy = ObservationOrder.keyset(request.order()).orderBy();
         long rows = 0;
         try (Stream<Object[]> stream = query.stream(Object[].class, COLUMNS, orderBy, FETCH)) {
@@ -74,7 +77,7 @@ public class ObservationExport {
     @ReadOnly
     public void jsonStat(ExportRequest request, com.fasterxml.jackson.core.JsonGenerator json) throws java.io.IOException {
         boolean en = request.language() == Language.EN;
-        Jpql query = ObservationService.query(JOINED, request.filter());
+        Jpql query = ObservationService.query(JOINED, request.filter(), indicators);
         List<Object[]> indicators = query.list(Object[].class,
                 "distinct o.indicatorCode, i.name, i.nameEn, i.unit, i.counterZh, i.counterEn", "o.indicatorCode");
         List<Object[]> regions = query.list(Object[].class, "distinct o.regionCode, r.name, r.nameEn", "o.regionCode");

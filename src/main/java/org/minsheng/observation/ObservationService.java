@@ -36,6 +36,7 @@ import org.minsheng.revision.RevisionEntity;
 import org.minsheng.revision.RevisionService;
 import org.minsheng.source.SourceDocument;
 import org.minsheng.source.SourceService;
+import org.minsheng.vocabulary.Theme;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -353,7 +354,27 @@ public class ObservationService implements NodeLoader {
         }
     }
 
-    static Jpql query(Jpql base, ObservationFilter filter) {
+    /**
+     * The codes of the catalogue's indicators of {@code themes} (null for no theme filter; a code no
+     * indicator has when none is of them): the list the statement filters on, instead of a subquery of
+     * the indicator table per row (W6 on a million figures: 216 against 66 buffers, about 40 % of its
+     * time in the database). Like every catalogue read, it may lag another replica's write by up to
+     * about a second.
+     */
+    private static List<String> codesOf(List<Theme> themes, IndicatorService indicators) {
+        if (themes == null) {
+            return null;
+        }
+        List<String> codes = indicators.all().stream().filter(i -> themes.contains(i.theme())).map(Indicator::code)
+                .toList();
+        return codes.isEmpty() ? List.of("") : codes;
+    }
+
+    Jpql query(Jpql base, ObservationFilter filter) {
+        return query(base, filter, indicators);
+    }
+
+    static Jpql query(Jpql base, ObservationFilter filter, IndicatorService indicators) {
         if (filter == null) {
             return base;
         }
@@ -365,8 +386,8 @@ public class ObservationService implements NodeLoader {
                         InputLists.checked("filter.regionCodes", filter.regionCodes))
                 .where("o.regionCode in (select ra.regionCode from RegionAncestorEntity ra where ra.ancestorCode = :within)",
                         "within", filter.within)
-                .where("o.indicatorCode in (select t.code from IndicatorEntity t where t.theme in :themes)", "themes",
-                        InputLists.checked("filter.themes", filter.themes))
+                .where("o.indicatorCode in :themeCodes", "themeCodes",
+                        codesOf(InputLists.checked("filter.themes", filter.themes), indicators))
                 .where("o.periodEnd >= :from", "from", filter.from)
                 .where("o.periodStart <= :to", "to", filter.to)
                 .where("o.qualifier in :qualifiers", "qualifiers",
