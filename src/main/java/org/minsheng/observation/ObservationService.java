@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -67,6 +68,24 @@ public class ObservationService implements NodeLoader {
 
     /** {@link #COLUMNS} of a row joined as {@code r} by its ID (a page's rows, whose IDs a derived table picked). */
     private static final String JOINED_COLUMNS = COLUMNS.replace("o.", "r.");
+
+    /** {@link #COLUMNS} named {@code c0}, {@code c1}, … in a derived table. */
+    private static final String ALIASED;
+
+    /** The columns of {@link #ALIASED}, read from a derived table {@code x}, in {@link #COLUMNS}' order. */
+    private static final String DERIVED;
+
+    static {
+        String[] columns = COLUMNS.split(",\\s*");
+        StringJoiner aliased = new StringJoiner(", ");
+        StringJoiner derived = new StringJoiner(", ");
+        for (int i = 0; i < columns.length; i++) {
+            aliased.add(columns[i] + " as c" + i);
+            derived.add("x.c" + i);
+        }
+        ALIASED = aliased.toString();
+        DERIVED = derived.toString();
+    }
 
     @Override
     public String type() {
@@ -170,23 +189,30 @@ public class ObservationService implements NodeLoader {
     /** One page for each region: that region's own observations. */
     public List<Page<Observation>> forRegions(List<String> regionCodes, ObservationFilter filter, ObservationOrder order,
             PageRequest request) {
-        return forParents("RegionEntity", "o.regionCode", regionCodes, filter, ObservationOrder.keyset(order), request);
+        return forParents("RegionEntity", "o.regionCode", regionCodes, filter, ObservationOrder.keyset(order), request,
+                filter != null && (filter.indicatorCodes != null || filter.themes != null));
     }
 
     /** One page for each indicator. */
     public List<Page<Observation>> forIndicators(List<String> indicatorCodes, ObservationFilter filter,
             ObservationOrder order, PageRequest request) {
         return forParents("IndicatorEntity", "o.indicatorCode", indicatorCodes, filter, ObservationOrder.keyset(order),
-                request);
+                request, filter != null && filter.regionCodes != null);
     }
 
     /**
      * Pages for many parents in one statement that reads only the rows it returns: each parent's page
      * of IDs from a derived table (a lateral subquery on PostgreSQL, the rows numbered per parent on
      * H2), joined to those rows. Totals are one grouped count, run only when a total is read.
+     *
+     * <p>
+     * {@code paired}: the filter names the other half of the (indicator, region) index, so that index
+     * finds each parent's matching rows and nothing else; on PostgreSQL the lateral subquery then
+     * carries the page's columns out itself, and the rows are not read a second time by ID (a series of
+     * one indicator for a prefecture's counties, W5 on a million figures: 117 against 597 buffers).
      */
     private List<Page<Observation>> forParents(String parentEntity, String parentPath, List<String> parents,
-            ObservationFilter filter, Keyset<Observation> order, PageRequest request) {
+            ObservationFilter filter, Keyset<Observation> order, PageRequest request, boolean paired) {
         Jpql query = query(OBSERVATIONS, filter);
         Jpql afterCursor = order.after(query, request.after());
         // The page size is a number the service computed (1 to 101), written as a literal: neither a
@@ -201,10 +227,16 @@ public class ObservationService implements NodeLoader {
             // table; the rows are then read by ID. With every column selected in the subquery, the planner
             // took the primary key in ID order and filtered by parent instead, for parents with many
             // rows: on a million rows it read 21,660 to return 252 (checks/million.sh).
+            // With the other half of the (indicator, region) index in the filter, that index picks the
+            // matching rows exactly, and the subquery carries their columns out.
             Jpql bound = afterCursor.where(parentPath + " = p.code");
-            String head = "select p.code, " + JOINED_COLUMNS + " from " + parentEntity + " p join lateral ("
-                    + bound.subquery("o.id as id") + " order by " + order.orderBy() + " limit " + size
-                    + ") x join ObservationEntity r on r.id = x.id where p.code in ";
+            String head = paired
+                    ? "select p.code, " + DERIVED + " from " + parentEntity + " p join lateral ("
+                            + bound.subquery(ALIASED) + " order by " + order.orderBy() + " limit " + size
+                            + ") x where p.code in "
+                    : "select p.code, " + JOINED_COLUMNS + " from " + parentEntity + " p join lateral ("
+                            + bound.subquery("o.id as id") + " order by " + order.orderBy() + " limit " + size
+                            + ") x join ObservationEntity r on r.id = x.id where p.code in ";
             pagesOf = chunk -> {
                 Map<String, Object> codes = new HashMap<>();
                 TypedQuery<Object[]> rows = bound.bind(Queries.em().createQuery(head + Jpql.list("parents", chunk, codes),
