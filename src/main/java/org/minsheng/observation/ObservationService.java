@@ -1,10 +1,11 @@
 package org.minsheng.observation;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,7 +19,6 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.TypedQuery;
 
 import org.minsheng.graphql.BadUserInputException;
 import org.minsheng.graphql.InputLists;
@@ -32,6 +32,7 @@ import org.minsheng.persistence.Jpql;
 import org.minsheng.persistence.Keyset;
 import org.minsheng.persistence.Queries;
 import org.minsheng.persistence.ReadOnly;
+import org.minsheng.persistence.SqlRows;
 import org.minsheng.region.RegionLevel;
 import org.minsheng.revision.RevisionEntity;
 import org.minsheng.revision.RevisionService;
@@ -103,9 +104,19 @@ public class ObservationService implements NodeLoader {
                 .map(this::toGraph);
     }
 
+    /**
+     * One page of figures: its statement in plain SQL ({@link SqlRows}), the total, when read, counted
+     * with HQL.
+     */
     public Page<Observation> list(ObservationFilter filter, ObservationOrder order, PageRequest request) {
-        return query(OBSERVATIONS, filter).page(Object[].class, COLUMNS, ObservationOrder.keyset(order), request,
-                this::toGraph);
+        Jpql query = query(OBSERVATIONS, filter);
+        Keyset<Observation> keyset = ObservationOrder.keyset(order);
+        Jpql page = keyset.after(query, request.after());
+        // The page size is a number the service computed (1 to 101), written as a literal.
+        List<Observation> rows = SqlRows.list(page.sql(page.subquery(COLUMNS) + " order by " + keyset.orderBy()
+                + " limit " + (request.first() + 1), Map.of(), SQL_NAMES), row -> read(row, 1));
+        return Page.of(rows, keyset::key, request,
+                Page.lazyTotal(() -> QuarkusTransaction.joiningExisting().call(query::count)));
     }
 
     /**
@@ -219,7 +230,7 @@ public class ObservationService implements NodeLoader {
         // lateral subquery's limit nor a comparison with a derived table's column takes a parameter
         // portably.
         int size = request.first() + 1;
-        Function<List<String>, List<Object[]>> pagesOf;
+        Function<List<String>, List<Map.Entry<String, Observation>>> pagesOf;
         if (Queries.lateralJoins()) {
             // For each parent, the first IDs after the cursor: a range scan of the (parent, id) index
             // that stops after size rows.
@@ -233,32 +244,30 @@ public class ObservationService implements NodeLoader {
             String head = paired
                     ? "select p.code, " + DERIVED + " from " + parentEntity + " p join lateral ("
                             + bound.subquery(ALIASED) + " order by " + order.orderBy() + " limit " + size
-                            + ") x where p.code in "
+                            + ") x on true where p.code in "
                     : "select p.code, " + JOINED_COLUMNS + " from " + parentEntity + " p join lateral ("
                             + bound.subquery("o.id as id") + " order by " + order.orderBy() + " limit " + size
-                            + ") x join ObservationEntity r on r.id = x.id where p.code in ";
+                            + ") x on true join ObservationEntity r on r.id = x.id where p.code in ";
             pagesOf = chunk -> {
                 Map<String, Object> codes = new HashMap<>();
-                TypedQuery<Object[]> rows = bound.bind(Queries.em().createQuery(head + Jpql.list("parents", chunk, codes),
-                        Object[].class));
-                codes.forEach(rows::setParameter);
-                return rows.getResultList();
+                return SqlRows.list(bound.sql(head + Jpql.list("parents", chunk, codes), codes, SQL_NAMES),
+                        SqlRows.Reader.paired(1, row -> read(row, 2)));
             };
         } else {
             // The same IDs by numbering each parent's matching rows (H2 has no lateral subqueries),
             // joined to their rows.
             pagesOf = chunk -> {
                 Jpql bound = afterCursor.where(parentPath + " in :parents", "parents", chunk);
-                return bound.bind(Queries.em().createQuery("select x.parent, " + JOINED_COLUMNS + " from ("
+                return SqlRows.list(bound.sql("select x.parent, " + JOINED_COLUMNS + " from ("
                         + bound.subquery(parentPath + " as parent, o.id as id, row_number() over (partition by "
                                 + parentPath + " order by " + order.orderBy() + ") as rn")
-                        + ") x join ObservationEntity r on r.id = x.id where x.rn <= " + size, Object[].class))
-                        .getResultList();
+                        + ") x join ObservationEntity r on r.id = x.id where x.rn <= " + size, Map.of(), SQL_NAMES),
+                        SqlRows.Reader.paired(1, row -> read(row, 2)));
             };
         }
         Map<String, List<Observation>> pageRows = new HashMap<>();
-        Batches.chunked(parents, pagesOf).forEach(row -> pageRows.computeIfAbsent((String) row[0],
-                k -> new ArrayList<>()).add(toGraph(Arrays.copyOfRange(row, 1, row.length))));
+        Batches.chunked(parents, pagesOf).forEach(row -> pageRows.computeIfAbsent(row.getKey(),
+                k -> new ArrayList<>()).add(row.getValue()));
 
         // One grouped count serves every parent's total, run when the first one is read.
         Supplier<Map<String, Long>> totals = Page.once(() -> QuarkusTransaction.joiningExisting().call(() -> {
@@ -397,10 +406,25 @@ public class ObservationService implements NodeLoader {
         if (themes == null) {
             return null;
         }
-        List<String> codes = indicators.all().stream().filter(i -> themes.contains(i.theme())).map(Indicator::code)
-                .toList();
-        return codes.isEmpty() ? List.of("") : codes;
+        List<Indicator> catalogue = indicators.all();
+        ThemeCodes last = lastThemeCodes;
+        if (last != null && last.catalogue() == catalogue && last.themes().equals(themes)) {
+            return last.codes();
+        }
+        List<String> codes = catalogue.stream().filter(i -> themes.contains(i.theme())).map(Indicator::code).toList();
+        last = new ThemeCodes(catalogue, List.copyOf(themes), codes.isEmpty() ? List.of("") : codes);
+        lastThemeCodes = last;
+        return last.codes();
     }
+
+    /**
+     * The codes of the last theme filter, with the catalogue's indicator list they were taken from:
+     * kept while the catalogue holds that same list (a new snapshot is a new list).
+     */
+    private record ThemeCodes(List<Indicator> catalogue, List<Theme> themes, List<String> codes) {
+    }
+
+    private static volatile ThemeCodes lastThemeCodes;
 
     Jpql query(Jpql base, ObservationFilter filter) {
         return query(base, filter, indicators);
@@ -431,6 +455,45 @@ public class ObservationService implements NodeLoader {
                 .where("o.value >= :gte", "gte", filter.value == null ? null : filter.value.gte)
                 .where("o.value < :lt", "lt", filter.value == null ? null : filter.value.lt)
                 .where("o.value <= :lte", "lte", filter.value == null ? null : filter.value.lte);
+    }
+
+    /**
+     * The tables and columns of the entities and paths this service's statements name, for those it
+     * runs as SQL ({@link Jpql#sql}): {@code o} and {@code r} are figures, {@code ra} a region's
+     * ancestor, {@code p} a parent (region or indicator), {@code x} a derived table.
+     */
+    private static final Map<String, String> SQL_NAMES = sqlNames();
+
+    private static Map<String, String> sqlNames() {
+        Map<String, String> names = new HashMap<>(Map.of("ObservationEntity", "observation", "RegionEntity", "region",
+                "IndicatorEntity", "indicator", "RegionAncestorEntity", "region_ancestor", "ra.regionCode",
+                "ra.region_code", "ra.ancestorCode", "ra.ancestor_code", "p.code", "p.code", "x.id", "x.id", "x.parent",
+                "x.parent", "x.rn", "x.rn"));
+        Map<String, String> columns = Map.ofEntries(Map.entry("id", "id"), Map.entry("periodStart", "period_start"),
+                Map.entry("periodEnd", "period_end"), Map.entry("value", "amount"), Map.entry("qualifier", "qualifier"),
+                Map.entry("quote", "quote"), Map.entry("note", "note"), Map.entry("indicatorCode", "indicator_code"),
+                Map.entry("regionCode", "region_code"), Map.entry("sourceCode", "source_code"),
+                Map.entry("version", "version"), Map.entry("status", "status"),
+                Map.entry("precision", "precision_decimals"));
+        columns.forEach((field, column) -> {
+            names.put("o." + field, "o." + column);
+            names.put("r." + field, "r." + column);
+        });
+        for (int i = 0; i < COLUMNS.split(",").length; i++) {
+            names.put("x.c" + i, "x.c" + i);
+        }
+        return Map.copyOf(names);
+    }
+
+    /** The columns of {@link #COLUMNS} from {@code first} on as an observation, its indicator from the catalogue. */
+    private Observation read(ResultSet row, int first) throws SQLException {
+        String indicatorCode = row.getString(first + 7);
+        return new Observation(row.getLong(first), new Period(row.getObject(first + 1, LocalDate.class),
+                row.getObject(first + 2, LocalDate.class)), ObservationEntity.normalize(row.getBigDecimal(first + 3)),
+                Qualifier.valueOf(row.getString(first + 4)), ObservationStatus.valueOf(row.getString(first + 11)),
+                row.getObject(first + 12, Integer.class), row.getString(first + 5), row.getString(first + 6), indicatorCode,
+                row.getString(first + 8), row.getString(first + 9), indicators.referenced(indicatorCode),
+                row.getInt(first + 10));
     }
 
     /** A row of {@link #COLUMNS} as an observation, with its indicator from the catalogue. */

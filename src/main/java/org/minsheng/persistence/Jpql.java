@@ -6,8 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.TypedQuery;
 
@@ -52,11 +54,27 @@ public final class Jpql {
             if (collection.isEmpty()) {
                 return where("1 = 0");
             }
-            return with(condition.replaceAll(":" + name + "\\b", Matcher.quoteReplacement(list(name, collection, bound))),
-                    bound);
+            return with(replaceParameter(condition, name, list(name, collection, bound)), bound);
         }
         bound.put(name, value);
         return with(condition, bound);
+    }
+
+    /** {@code condition} with every {@code :name} (not a longer name it begins) replaced by {@code text}. */
+    private static String replaceParameter(String condition, String name, String text) {
+        String parameter = ":" + name;
+        StringBuilder result = new StringBuilder(condition.length() + text.length());
+        int from = 0;
+        for (int at = condition.indexOf(parameter); at >= 0; at = condition.indexOf(parameter, at + 1)) {
+            int end = at + parameter.length();
+            if (end < condition.length()
+                    && (Character.isLetterOrDigit(condition.charAt(end)) || condition.charAt(end) == '_')) {
+                continue;
+            }
+            result.append(condition, from, at).append(text);
+            from = end;
+        }
+        return result.append(condition, from, condition.length()).toString();
     }
 
     /**
@@ -154,6 +172,71 @@ public final class Jpql {
     public <T> TypedQuery<T> bind(TypedQuery<T> query) {
         parameters.forEach(query::setParameter);
         return query;
+    }
+
+    /**
+     * {@code hql}, a statement written over this query's conditions (with {@link #subquery}), as SQL for
+     * {@link SqlRows}: each {@code :name} becomes {@code ?} bound to this query's value for it, or
+     * {@code extra}'s; each entity and path becomes the table or column {@code names} gives it (a path it
+     * does not name is refused, so a condition written later in HQL cannot reach the database
+     * untranslated); any other word and every literal stays as it is.
+     */
+    public SqlRows.Sql sql(String hql, Map<String, Object> extra, Map<String, String> names) {
+        Translation translation = TRANSLATIONS.get(hql);
+        if (translation == null) {
+            translation = translate(hql, names);
+            if (TRANSLATIONS.size() >= MAX_TRANSLATIONS) {
+                TRANSLATIONS.clear();
+            }
+            TRANSLATIONS.put(hql, translation);
+        }
+        List<Object> values = new ArrayList<>(translation.parameters().size());
+        for (String name : translation.parameters()) {
+            Object value = parameters.containsKey(name) ? parameters.get(name) : extra.get(name);
+            if (value == null) {
+                throw new IllegalStateException("No value for :" + name + " in " + hql);
+            }
+            values.add(value);
+        }
+        return new SqlRows.Sql(translation.sql(), values);
+    }
+
+    /** SQL text and the names of its parameters in order. */
+    private record Translation(String sql, List<String> parameters) {
+    }
+
+    /**
+     * Translations by HQL text: the texts a service writes are few (lists are padded to powers of two),
+     * and the table is emptied should it ever fill.
+     */
+    private static final Map<String, Translation> TRANSLATIONS = new ConcurrentHashMap<>();
+
+    private static final int MAX_TRANSLATIONS = 1024;
+
+    /** A string literal, a {@code :parameter}, or a word or {@code alias.path}. */
+    private static final Pattern TOKENS = Pattern
+            .compile("'(?:[^']|'')*'|:(\\w+)|([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)?)");
+
+    private static Translation translate(String hql, Map<String, String> names) {
+        List<String> order = new ArrayList<>();
+        Matcher tokens = TOKENS.matcher(hql);
+        StringBuilder sql = new StringBuilder(hql.length());
+        while (tokens.find()) {
+            String replacement = tokens.group();
+            if (tokens.group(1) != null) {
+                order.add(tokens.group(1));
+                replacement = "?";
+            } else if (tokens.group(2) != null) {
+                String named = names.get(replacement);
+                if (named == null && replacement.indexOf('.') >= 0) {
+                    throw new IllegalStateException("No column for " + replacement + " in " + hql);
+                }
+                replacement = named == null ? replacement : named;
+            }
+            tokens.appendReplacement(sql, Matcher.quoteReplacement(replacement));
+        }
+        tokens.appendTail(sql);
+        return new Translation(sql.toString(), List.copyOf(order));
     }
 
     /** Escapes LIKE wildcards so user text matches literally (with {@code escape '\'}). */

@@ -3,6 +3,8 @@ package org.minsheng.persistence;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -22,9 +24,21 @@ class StatementTimeoutQuarkusTest {
     void aStatementOverItsTimeoutIsCancelled() {
         long start = System.nanoTime();
         // 1,346³ ≈ 2.4 billion rows: minutes of work on either database.
-        RuntimeException failure = assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew()
+        assertCancelled(start, assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew()
                 .call(() -> em.createNativeQuery("select count(*) from region a, region b, region c")
-                        .getSingleResult()));
+                        .getSingleResult())));
+    }
+
+    /** A read in plain SQL on the session's connection (figure pages) has the same timeout. */
+    @Test
+    void aPlainSqlReadOverItsTimeoutIsCancelled() {
+        long start = System.nanoTime();
+        assertCancelled(start, assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew()
+                .call(() -> SqlRows.list(new SqlRows.Sql("select count(*) from region a, region b, region c", List.of()),
+                        row -> row.getLong(1)))));
+    }
+
+    private static void assertCancelled(long start, RuntimeException failure) {
         long millis = (System.nanoTime() - start) / 1_000_000L;
         assertTrue(millis >= 4_000 && millis < 9_000, "cancelled after " + millis + " ms");
         boolean timeout = false;
