@@ -3,8 +3,10 @@ package org.minsheng.limits;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -20,7 +22,7 @@ import org.minsheng.persistence.DatabaseStartup;
 
 /**
  * The current bound of every unpaged list field, read from the data at start (after the seed
- * import) and again whenever the data change, never on a request's path. Until the database has
+ * import) and again whenever the data change, never on a request's path (nor on a writer's). Until the database has
  * answered once, every unpaged list is assumed to hold {@link #UNKNOWN} items.
  */
 @ApplicationScoped
@@ -35,7 +37,11 @@ public class UnpagedLists {
     Instance<ListBounds> features;
 
     private volatile Map<String, Integer> bounds = Map.of();
-    private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    /** Set while a refresh after a write waits to start. */
+    private final AtomicBoolean queued = new AtomicBoolean();
+
+    /** Reads the bounds again after writes, and retries a read that failed. */
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "list-bounds");
         thread.setDaemon(true);
         return thread;
@@ -45,9 +51,23 @@ public class UnpagedLists {
         refresh();
     }
 
-    /** After the write that changed the data has committed (at once when no transaction runs). */
+    /**
+     * After the write that changed the data has committed (at once when no transaction runs), on the
+     * list-bounds thread: the writer answers without waiting for the grouped counts over every figure
+     * (about 0.4 s on a million), and until they are read the estimates use the bounds from before the
+     * write. Writes that come while a refresh waits to start share it.
+     */
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) DataChanged change) {
-        refresh();
+        if (queued.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    queued.set(false);
+                    refresh();
+                });
+            } catch (RejectedExecutionException stopping) {
+                queued.set(false);
+            }
+        }
     }
 
     /** The most items {@code type.field} can hold; {@link #UNKNOWN} for an undeclared field. */
@@ -64,12 +84,16 @@ public class UnpagedLists {
         } catch (RuntimeException e) {
             LOG.warnf("Cannot read the unpaged list bounds from the database; assuming %d items each,"
                     + " retrying in 30 s", UNKNOWN);
-            retry.schedule(this::refresh, 30, TimeUnit.SECONDS);
+            try {
+                worker.schedule(this::refresh, 30, TimeUnit.SECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // The service is stopping.
+            }
         }
     }
 
     @PreDestroy
     void stop() {
-        retry.shutdownNow();
+        worker.shutdownNow();
     }
 }
