@@ -13,8 +13,7 @@ import io.quarkus.runtime.Quarkus;
 /**
  * Imports the seed bundle at start, once the database is up ({@link DatabaseStartup}), when the
  * database does not hold it yet, and logs one line saying what the database holds and where it came
- * from, then, once the service is ready, a line counting the figures of each source. A bundle with
- * problems stops the start.
+ * from. A bundle with problems stops the start.
  */
 @ApplicationScoped
 public class SeedStartup {
@@ -27,9 +26,6 @@ public class SeedStartup {
     @Inject
     SeedImporter importer;
 
-    @Inject
-    DatabaseStartup database;
-
     private volatile boolean finished;
 
     void onStart(@Observes DatabaseStartup.DatabaseReady event) {
@@ -40,48 +36,15 @@ public class SeedStartup {
         }
         BundleLocation location = BundleLocation.of(config.seed().location());
         try {
-            LOG.info(importer.importBundle(location).summary());
+            LOG.info(importer.importBundle(location).summary() + "; " + figuresBySource());
         } catch (BundleRejectedException e) {
             LOG.error(e.getMessage());
             throw e;
         }
         finished = true;
         if (config.seed().exitAfterImport()) {
-            logFiguresBySource();
             LOG.info("Seed import done; exiting (minsheng.seed.exit-after-import=true)");
             Quarkus.asyncExit(0);
-            return;
-        }
-        // Counted once the service is ready, not before: on a million figures the count takes about 0.6 s.
-        Thread count = new Thread(() -> {
-            if (awaitStarted()) {
-                logFiguresBySource();
-            }
-        }, "figures-by-source");
-        count.setDaemon(true);
-        count.start();
-    }
-
-    /** Whether the start finished within a minute (what reads the data at start is done). */
-    private boolean awaitStarted() {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!database.started() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return database.started();
-    }
-
-    /** Logs {@link #figuresBySource()}; a failure (the service stopping meanwhile) is logged at debug level. */
-    private void logFiguresBySource() {
-        try {
-            LOG.info("Figures by source: " + figuresBySource());
-        } catch (RuntimeException e) {
-            LOG.debugf("The figures by source were not counted: %s", e.getMessage());
         }
     }
 
@@ -94,7 +57,7 @@ public class SeedStartup {
     }
 
     private String countFigures() {
-        StringBuilder line = new StringBuilder();
+        StringBuilder line = new StringBuilder("figures by source: ");
         // SQL, not a query of the entities: translating it would be a cost of its own at every start.
         @SuppressWarnings("unchecked")
         java.util.List<Object[]> rows = org.minsheng.persistence.Queries.em().createNativeQuery("select source_code,"
@@ -105,7 +68,7 @@ public class SeedStartup {
             line.append(i == 0 ? "" : ", ").append(row[0]).append(": ").append(row[1]).append(" figures (")
                     .append(row[2]).append(" regions × ").append(row[3]).append(" indicators)");
         }
-        return rows.isEmpty() ? "none" : line.toString();
+        return rows.isEmpty() ? line.append("none").toString() : line.toString();
     }
 
     /** Whether the start-time import has run (or was turned off). */
