@@ -47,8 +47,12 @@ public class UnpagedLists {
         return thread;
     });
 
-    void onStart(@Observes @Priority(3000) DatabaseStartup.DatabaseReady event) {
-        refresh();
+    /**
+     * At start, after the seed import, on the list-bounds thread while the catalogue is read on the
+     * database-start thread: the start waits for both.
+     */
+    void onStart(@Observes @Priority(2900) DatabaseStartup.DatabaseReady event) {
+        event.alongside(worker, this::refresh);
     }
 
     /**

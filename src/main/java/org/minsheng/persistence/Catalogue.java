@@ -72,7 +72,10 @@ public class Catalogue {
         retry.shutdownNow();
     }
 
-    /** At start, after the seed import (which read the catalogue already if it wrote anything). */
+    /**
+     * At start, after the seed import (which read the catalogue already if it wrote anything), on
+     * the database-start thread while the list bounds are read on theirs.
+     */
     void onStart(@Observes @Priority(3000) DatabaseStartup.DatabaseReady event) {
         if (reloads.get() == 0) {
             reload("start");

@@ -3,6 +3,11 @@ package org.minsheng.persistence;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -104,7 +109,9 @@ public class DatabaseStartup {
                         applied);
             }
             step = Step.LOADING;
-            ready.fire(new DatabaseReady());
+            DatabaseReady event = new DatabaseReady();
+            ready.fire(event);
+            event.awaitAlongside();
             step = Step.READY;
         } catch (RuntimeException e) {
             step = Step.FAILED;
@@ -169,7 +176,35 @@ public class DatabaseStartup {
                 .build();
     }
 
-    /** The database is open, migrated and validated: what reads the data at start may run. */
-    public record DatabaseReady() {
+    /**
+     * The database is open, migrated and validated: what reads the data at start may run, in the
+     * observers' order on the database-start thread, or {@linkplain #alongside beside them}. The start
+     * is over (readiness UP) when both are done.
+     */
+    public static final class DatabaseReady {
+
+        private final List<Future<?>> alongside = new CopyOnWriteArrayList<>();
+
+        /**
+         * Runs {@code task} on {@code executor} while the later observers run: for a read that
+         * needs what the earlier ones wrote (the seed import) but not what the later ones read.
+         */
+        public void alongside(ExecutorService executor, Runnable task) {
+            alongside.add(executor.submit(task));
+        }
+
+        void awaitAlongside() {
+            for (Future<?> task : alongside) {
+                try {
+                    task.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading the data at start", e);
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException failure ? failure
+                            : new IllegalStateException(e.getCause().getMessage(), e.getCause());
+                }
+            }
+        }
     }
 }
