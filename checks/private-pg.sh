@@ -33,10 +33,15 @@ pg_create() {
   echo "private PostgreSQL $(basename "$(dirname "$pgbin")") on 127.0.0.1:$port ($work)"
 }
 
+# The option that maps the class archive beside the jar (app-cds.jsa), when there is one: bench/run
+# writes it as the JVM image does (src/main/docker/write-class-archive.sh).
+class_archive_option() {
+  if [ -f "$(dirname "$1")/app-cds.jsa" ]; then echo "-XX:SharedArchiveFile=$(dirname "$1")/app-cds.jsa"; fi
+}
 start_service() {
   (cd "$work" && exec env MINSHENG_DB_URL="jdbc:postgresql://127.0.0.1:$port/minsheng" MINSHENG_DB_USER=postgres \
     MINSHENG_DB_PASSWORD= QUARKUS_HTTP_PORT="$http" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-    java ${java_options:--Xmx256m} -jar "$jar" >>"$work/service.log" 2>&1) &
+    java ${java_options:--Xmx256m} $(class_archive_option "$jar") -jar "$jar" >>"$work/service.log" 2>&1) &
   service_pid=$!
 }
 stop_service() {

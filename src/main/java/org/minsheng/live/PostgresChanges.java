@@ -15,6 +15,7 @@ import org.minsheng.persistence.Catalogue;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -50,7 +51,7 @@ public class PostgresChanges {
     private Thread thread;
 
     void start(@Observes StartupEvent event) {
-        if (!feed.viaPostgres() || url.isEmpty()) {
+        if (!feed.viaPostgres() || url.isEmpty() || ApplicationLifecycleManager.isAppCDSGeneration()) {
             return;
         }
         thread = new Thread(this::run, "minsheng-pg-listen");

@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 import org.minsheng.config.MinshengConfig;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 
@@ -73,6 +74,13 @@ public class DatabaseStartup {
     private volatile Step step = Step.WAITING;
 
     void onStart(@Observes @Priority(1) StartupEvent event) {
+        if (ApplicationLifecycleManager.isAppCDSGeneration()) {
+            // Started only to write the class archive (src/main/docker/write-class-archive.sh): what a
+            // start loads up to here is in it, and nothing is written to any database.
+            LOG.info("Started to write the class archive: exiting before the database is opened");
+            Quarkus.asyncExit(0);
+            return;
+        }
         if (!config.database().startInBackground()) {
             bringUp();
             return;
