@@ -1,6 +1,5 @@
 package org.minsheng.observation;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -63,7 +62,7 @@ public class ObservationService implements NodeLoader {
      */
     private static final Jpql OBSERVATIONS = Jpql.from("from ObservationEntity o");
 
-    /** The columns an {@link Observation} is made of, as {@link #toGraph(Object[])} reads them. */
+    /** The columns an {@link Observation} is made of, as {@link #read(ResultSet, int)} reads them. */
     private static final String COLUMNS = "o.id, o.periodStart, o.periodEnd, o.value, o.qualifier, o.quote, o.note,"
             + " o.indicatorCode, o.regionCode, o.sourceCode, o.version, o.status, o.precision";
 
@@ -100,8 +99,17 @@ public class ObservationService implements NodeLoader {
     }
 
     public Optional<Observation> find(long id) {
-        return OBSERVATIONS.where("o.id = :id", "id", id).list(Object[].class, COLUMNS, "o.id").stream().findFirst()
-                .map(this::toGraph);
+        return rows(OBSERVATIONS.where("o.id = :id", "id", id), "o.id", 0).stream().findFirst();
+    }
+
+    /**
+     * The figures {@code query} selects, in {@code orderBy}'s order, at most {@code limit} of them (0:
+     * all), read as plain SQL ({@link SqlRows}).
+     */
+    private List<Observation> rows(Jpql query, String orderBy, int limit) {
+        // A limit is a number the service computed, written as a literal.
+        String hql = query.subquery(COLUMNS) + " order by " + orderBy + (limit > 0 ? " limit " + limit : "");
+        return SqlRows.list(query.sql(hql, Map.of(), SQL_NAMES), row -> read(row, 1));
     }
 
     /**
@@ -111,10 +119,7 @@ public class ObservationService implements NodeLoader {
     public Page<Observation> list(ObservationFilter filter, ObservationOrder order, PageRequest request) {
         Jpql query = query(OBSERVATIONS, filter);
         Keyset<Observation> keyset = ObservationOrder.keyset(order);
-        Jpql page = keyset.after(query, request.after());
-        // The page size is a number the service computed (1 to 101), written as a literal.
-        List<Observation> rows = SqlRows.list(page.sql(page.subquery(COLUMNS) + " order by " + keyset.orderBy()
-                + " limit " + (request.first() + 1), Map.of(), SQL_NAMES), row -> read(row, 1));
+        List<Observation> rows = rows(keyset.after(query, request.after()), keyset.orderBy(), request.first() + 1);
         return Page.of(rows, keyset::key, request,
                 Page.lazyTotal(() -> QuarkusTransaction.joiningExisting().call(query::count)));
     }
@@ -140,9 +145,8 @@ public class ObservationService implements NodeLoader {
         if (!past.isEmpty()) {
             untouched = untouched.where("o.id not in :touched", "touched", List.copyOf(past.keySet()));
         }
-        List<Observation> rows = new ArrayList<>(keyset.after(untouched, request.after())
-                .list(Object[].class, COLUMNS, keyset.orderBy(), request.first() + 1).stream()
-                .map(this::toGraph).toList());
+        List<Observation> rows = new ArrayList<>(
+                rows(keyset.after(untouched, request.after()), keyset.orderBy(), request.first() + 1));
         List<Observation> rebuilt = rebuilt(past, filter);
         rows.addAll(keyset.after(rebuilt, request.after()));
         rows.sort(keyset.comparator());
@@ -304,9 +308,8 @@ public class ObservationService implements NodeLoader {
         Jpql query = OBSERVATIONS.where("o.indicatorCode in :indicators", "indicators", List.copyOf(indicatorCodes))
                 .where("o.periodEnd >= :from", "from", from)
                 .where("o.periodStart <= :to", "to", to);
-        return Batches.chunked(regionCodes, chunk -> query.where("o.regionCode in :regions", "regions", chunk)
-                .list(Object[].class, COLUMNS, SERIES_ORDER)).stream()
-                .map(this::toDated).sorted(SERIES).toList();
+        return Batches.chunked(regionCodes, chunk -> rows(query.where("o.regionCode in :regions", "regions", chunk),
+                SERIES_ORDER, 0)).stream().map(this::dated).sorted(SERIES).toList();
     }
 
     /**
@@ -314,13 +317,12 @@ public class ObservationService implements NodeLoader {
      * anywhere when it is null, of {@code level} or any level, in series order.
      */
     public List<Dated> within(Collection<String> indicatorCodes, String within, RegionLevel level) {
-        return Batches.chunked(indicatorCodes, chunk -> OBSERVATIONS
+        return Batches.chunked(indicatorCodes, chunk -> rows(OBSERVATIONS
                 .where("o.indicatorCode in :indicators", "indicators", chunk)
                 .where("o.regionCode in (select ra.regionCode from RegionAncestorEntity ra where ra.ancestorCode = :within)",
                         "within", within)
-                .where("o.regionCode in (select r.code from RegionEntity r where r.level = :level)", "level", level)
-                .list(Object[].class, COLUMNS, SERIES_ORDER)).stream()
-                .map(this::toDated).sorted(SERIES).toList();
+                .where("o.regionCode in (select rg.code from RegionEntity rg where rg.level = :level)", "level", level),
+                SERIES_ORDER, 0)).stream().map(this::dated).sorted(SERIES).toList();
     }
 
     private static final String SERIES_ORDER = "o.periodEnd, o.periodStart, o.id";
@@ -382,8 +384,7 @@ public class ObservationService implements NodeLoader {
         return list.stream().map(o -> preferred.contains(o.key())).toList();
     }
 
-    private Dated toDated(Object[] row) {
-        Observation observation = toGraph(row);
+    private Dated dated(Observation observation) {
         return new Dated(observation, sources.find(observation.sourceCode()).map(SourceDocument::date).orElse(null));
     }
 
@@ -460,7 +461,7 @@ public class ObservationService implements NodeLoader {
     /**
      * The tables and columns of the entities and paths this service's statements name, for those it
      * runs as SQL ({@link Jpql#sql}): {@code o} and {@code r} are figures, {@code ra} a region's
-     * ancestor, {@code p} a parent (region or indicator), {@code x} a derived table.
+     * ancestor, {@code rg} a region, {@code p} a parent (region or indicator), {@code x} a derived table.
      */
     private static final Map<String, String> SQL_NAMES = sqlNames();
 
@@ -469,6 +470,8 @@ public class ObservationService implements NodeLoader {
                 "IndicatorEntity", "indicator", "RegionAncestorEntity", "region_ancestor", "ra.regionCode",
                 "ra.region_code", "ra.ancestorCode", "ra.ancestor_code", "p.code", "p.code", "x.id", "x.id", "x.parent",
                 "x.parent", "x.rn", "x.rn"));
+        names.put("rg.code", "rg.code");
+        names.put("rg.level", "rg.level");
         Map<String, String> columns = Map.ofEntries(Map.entry("id", "id"), Map.entry("periodStart", "period_start"),
                 Map.entry("periodEnd", "period_end"), Map.entry("value", "amount"), Map.entry("qualifier", "qualifier"),
                 Map.entry("quote", "quote"), Map.entry("note", "note"), Map.entry("indicatorCode", "indicator_code"),
@@ -494,14 +497,5 @@ public class ObservationService implements NodeLoader {
                 row.getObject(first + 12, Integer.class), row.getString(first + 5), row.getString(first + 6), indicatorCode,
                 row.getString(first + 8), row.getString(first + 9), indicators.referenced(indicatorCode),
                 row.getInt(first + 10));
-    }
-
-    /** A row of {@link #COLUMNS} as an observation, with its indicator from the catalogue. */
-    private Observation toGraph(Object[] row) {
-        String indicatorCode = (String) row[7];
-        return new Observation((Long) row[0], new Period((LocalDate) row[1], (LocalDate) row[2]),
-                ObservationEntity.normalize((BigDecimal) row[3]), (Qualifier) row[4], (ObservationStatus) row[11],
-                (Integer) row[12], (String) row[5], (String) row[6], indicatorCode, (String) row[8], (String) row[9],
-                indicators.referenced(indicatorCode), (int) row[10]);
     }
 }

@@ -182,13 +182,14 @@ public final class Jpql {
      * untranslated); any other word and every literal stays as it is.
      */
     public SqlRows.Sql sql(String hql, Map<String, Object> extra, Map<String, String> names) {
-        Translation translation = TRANSLATIONS.get(hql);
+        TranslationKey key = new TranslationKey(hql, names);
+        Translation translation = TRANSLATIONS.get(key);
         if (translation == null) {
             translation = translate(hql, names);
             if (TRANSLATIONS.size() >= MAX_TRANSLATIONS) {
                 TRANSLATIONS.clear();
             }
-            TRANSLATIONS.put(hql, translation);
+            TRANSLATIONS.put(key, translation);
         }
         List<Object> values = new ArrayList<>(translation.parameters().size());
         for (String name : translation.parameters()) {
@@ -206,10 +207,27 @@ public final class Jpql {
     }
 
     /**
-     * Translations by HQL text: the texts a service writes are few (lists are padded to powers of two),
-     * and the table is emptied should it ever fill.
+     * An HQL text with the names it is translated with, told apart by identity (each caller keeps one
+     * map of names; comparing their contents would cost more than translating).
      */
-    private static final Map<String, Translation> TRANSLATIONS = new ConcurrentHashMap<>();
+    private record TranslationKey(String hql, Map<String, String> names) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof TranslationKey key && key.names == names && key.hql.equals(hql);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * hql.hashCode() + System.identityHashCode(names);
+        }
+    }
+
+    /**
+     * Translations by HQL text and names: the texts a service writes are few (lists are padded to powers
+     * of two), and the table is emptied should it ever fill.
+     */
+    private static final Map<TranslationKey, Translation> TRANSLATIONS = new ConcurrentHashMap<>();
 
     private static final int MAX_TRANSLATIONS = 1024;
 

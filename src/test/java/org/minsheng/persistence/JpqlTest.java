@@ -38,6 +38,19 @@ class JpqlTest {
     }
 
     @Test
+    void theSameTextIsTranslatedWithTheNamesItIsGiven() {
+        Jpql query = Jpql.from("from ObservationEntity o").where("o.id > :after", "after", 5L);
+        String hql = query.subquery("o.id, o.value");
+        assertEquals("select o.id, o.amount from observation o where o.id > ?", query.sql(hql, Map.of(), NAMES).text());
+        Map<String, String> archive = Map.of("ObservationEntity", "observation_archive", "o.id", "o.archived_id",
+                "o.value", "o.value");
+        assertEquals("select o.archived_id, o.value from observation_archive o where o.archived_id > ?",
+                query.sql(hql, Map.of(), archive).text());
+        assertThrows(IllegalStateException.class, () -> query.sql(hql, Map.of(), Map.of("o.id", "o.id")),
+                "a path the other names lack is refused, not read from the first translation");
+    }
+
+    @Test
     void aPathWithoutAColumnOrAParameterWithoutAValueIsRefused() {
         Jpql query = Jpql.from("from ObservationEntity o");
         assertThrows(IllegalStateException.class, () -> query.sql(query.subquery("o.quote"), Map.of(), NAMES));
