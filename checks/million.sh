@@ -52,8 +52,16 @@ rm -f "$work/export.csv"
 
 # From now on every statement of the database logs its plan with actual rows (new connections).
 psql_q "alter database minsheng set auto_explain.log_min_duration = 0" >/dev/null
+counted_before=$(grep -c "Figures by source: " "$work/service.log" || true)
 start_service
 wait_ready
+# The figures of each source are counted once the service is ready (a scan of every figure, logged as
+# "Figures by source: …"): the request's plans are read after that count.
+for _ in $(seq 1 600); do
+  [ "$(grep -c "Figures by source: " "$work/service.log" || true)" -gt "$counted_before" ] && break
+  sleep 0.1
+done
+sleep 0.5
 lines_before=$(wc -l <"$work/pg.log")
 query='{ regions(level: PREFECTURE) { nodes { code observations(first: 20) { nodes { id value } pageInfo { hasNextPage } } } } }'
 curl -sf -H 'Content-Type: application/json' \

@@ -13,7 +13,8 @@ import io.quarkus.runtime.Quarkus;
 /**
  * Imports the seed bundle at start, once the database is up ({@link DatabaseStartup}), when the
  * database does not hold it yet, and logs one line saying what the database holds and where it came
- * from. A bundle with problems stops the start.
+ * from, then, once the service is ready, a line counting the figures of each source. A bundle with
+ * problems stops the start.
  */
 @ApplicationScoped
 public class SeedStartup {
@@ -36,15 +37,31 @@ public class SeedStartup {
         }
         BundleLocation location = BundleLocation.of(config.seed().location());
         try {
-            LOG.info(importer.importBundle(location).summary() + "; " + figuresBySource());
+            LOG.info(importer.importBundle(location).summary());
         } catch (BundleRejectedException e) {
             LOG.error(e.getMessage());
             throw e;
         }
         finished = true;
         if (config.seed().exitAfterImport()) {
+            LOG.info("Figures by source: " + figuresBySource());
             LOG.info("Seed import done; exiting (minsheng.seed.exit-after-import=true)");
             Quarkus.asyncExit(0);
+        }
+    }
+
+    /**
+     * Once the service is ready, a line counting the figures of each source: the count reads every
+     * figure (about 0.6 s on a million), so readiness does not wait for it.
+     */
+    void afterStart(@Observes DatabaseStartup.Started event) {
+        if (!config.seed().onStart() || config.seed().exitAfterImport()) {
+            return;
+        }
+        try {
+            LOG.info("Figures by source: " + figuresBySource());
+        } catch (RuntimeException e) {
+            LOG.warnf("The figures by source could not be counted: %s", e.getMessage());
         }
     }
 
@@ -57,7 +74,7 @@ public class SeedStartup {
     }
 
     private String countFigures() {
-        StringBuilder line = new StringBuilder("figures by source: ");
+        StringBuilder line = new StringBuilder();
         // SQL, not a query of the entities: translating it would be a cost of its own at every start.
         @SuppressWarnings("unchecked")
         java.util.List<Object[]> rows = org.minsheng.persistence.Queries.em().createNativeQuery("select source_code,"
