@@ -19,12 +19,11 @@ public class AnalysisListBounds implements ListBounds {
 
     @Override
     public Map<String, Integer> read() {
-        int series = Queries.largestGroup("select count(o) from ObservationEntity o group by o.indicatorCode,"
-                + " o.regionCode");
-        int regions = Queries.largestGroup("select count(distinct o.regionCode) from ObservationEntity o"
-                + " group by o.indicatorCode");
-        int children = Queries.largestGroup("select count(r) from RegionEntity r where r.parentCode is not null"
-                + " group by r.parentCode");
+        int series = Queries.largestGroup("select count(*) from observation group by indicator_code, region_code");
+        int regions = Queries.largestGroup("select count(distinct region_code) from observation"
+                + " group by indicator_code");
+        int children = Queries.largestGroup("select count(*) from region where parent_code is not null"
+                + " group by parent_code");
         // A roll-up sums through a child without its own figure: its parts are at most the regions with
         // data of one indicator, and at least a region's children.
         int parts = Math.max(children, regions);

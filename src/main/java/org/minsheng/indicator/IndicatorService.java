@@ -20,6 +20,7 @@ import org.minsheng.persistence.Keyset;
 import org.minsheng.persistence.Queries;
 import org.minsheng.persistence.ReadOnly;
 import org.minsheng.persistence.Snapshot;
+import org.minsheng.persistence.SqlRows;
 import org.minsheng.vocabulary.Theme;
 
 /**
@@ -115,8 +116,8 @@ public class IndicatorService implements NodeLoader, Catalogue.Part {
     record IndicatorCatalogue(Map<String, Indicator> byCode, List<Indicator> inCodeOrder) {
 
         static IndicatorCatalogue read() {
-            List<Indicator> all = Queries.em().createQuery("from IndicatorEntity i order by i.code", IndicatorEntity.class)
-                    .setHint("org.hibernate.readOnly", true).getResultStream().map(IndicatorEntity::toGraph).toList();
+            List<Indicator> all = SqlRows.list("select " + IndicatorEntity.COLUMNS + " from indicator order by code",
+                    row -> IndicatorEntity.read(row).toGraph());
             Map<String, Indicator> byCode = new LinkedHashMap<>();
             all.forEach(indicator -> byCode.put(indicator.code(), indicator));
             return new IndicatorCatalogue(Map.copyOf(byCode), all);

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,7 +34,8 @@ import io.quarkus.runtime.StartupEvent;
  * Brings the database up before anything reads it: waits for it to open, within
  * {@code minsheng.database.open-timeout} (the embedded store may be rolling back what a killed
  * process left unfinished: {@link EmbeddedStore}; PostgreSQL may still be starting), applies the
- * Flyway migrations, has Hibernate validate the mapping against the schema, then fires
+ * Flyway migrations (unless the schema history holds all of them already: {@link FlywayHistory}),
+ * has Hibernate validate the mapping against the schema, then fires
  * {@link DatabaseReady} for what reads the data at start (the seed import first). By default this
  * runs after the HTTP server is up, so the probes answer meanwhile: readiness is DOWN until all of it
  * is done, and says which step runs. A database that does not open in time, or a failed migration, ends the process.
@@ -114,10 +116,12 @@ public class DatabaseStartup {
             try (EmbeddedStore.Held held = embedded.open(config.database().openTimeout())) {
                 awaitConnection(config.database().openTimeout());
                 step = Step.MIGRATING;
-                int applied = flyway.migrate().migrationsExecuted;
+                OptionalInt complete = completeHistory();
+                String migrations = complete.isPresent()
+                        ? "its history holds all " + complete.getAsInt() + " migrations: Flyway not run"
+                        : flyway.migrate().migrationsExecuted + " migrations applied";
                 validateMapping();
-                LOG.infof("Database ready in %d ms (%d migrations applied)", (System.nanoTime() - started) / 1_000_000,
-                        applied);
+                LOG.infof("Database ready in %d ms (%s)", (System.nanoTime() - started) / 1_000_000, migrations);
             }
             step = Step.LOADING;
             DatabaseReady event = new DatabaseReady();
@@ -139,6 +143,15 @@ public class DatabaseStartup {
     /** Whether the database is open and migrated (what reads it at start may still run). */
     public boolean open() {
         return step == Step.LOADING || step == Step.READY;
+    }
+
+    /** The migrations when the schema history holds all of them, as Flyway would find them ({@link FlywayHistory}). */
+    private OptionalInt completeHistory() {
+        try (Connection connection = dataSource.getConnection()) {
+            return FlywayHistory.complete(flyway, connection);
+        } catch (SQLException e) {
+            return OptionalInt.empty();
+        }
     }
 
     /** Hibernate's check of every entity against the migrated schema: a mismatch stops the start. */

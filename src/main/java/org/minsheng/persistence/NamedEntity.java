@@ -1,5 +1,8 @@
 package org.minsheng.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 
@@ -21,6 +24,19 @@ public abstract class NamedEntity extends CodedEntity {
 
     @Column(name = "name_en")
     public String nameEn;
+
+    /** The columns {@link #readNamed} reads. */
+    public static final String NAMED_COLUMNS = CODED_COLUMNS + ", name, name_pinyin, name_key, name_en";
+
+    /** Fills the fields from a row whose first columns are {@link #NAMED_COLUMNS}; returns the next column. */
+    protected int readNamed(ResultSet row) throws SQLException {
+        int column = readCoded(row);
+        name = row.getString(column);
+        namePinyin = row.getString(column + 1);
+        nameKey = row.getString(column + 2);
+        nameEn = row.getString(column + 3);
+        return column + 4;
+    }
 
     /** Sets the name and the columns derived from it. */
     public void name(String name) {

@@ -12,10 +12,12 @@ public final class Queries {
     private Queries() {
     }
 
-    /** The largest count of a {@code select count(...) ... group by ...} query; 0 when it has no groups. */
-    public static int largestGroup(String groupedCountJpql) {
-        return em().createQuery(groupedCountJpql, Long.class).getResultList().stream()
-                .mapToInt(Math::toIntExact).max().orElse(0);
+    /**
+     * The largest number in the one column of {@code sql}'s rows (a grouped count, a count, a
+     * maximum), read as plain SQL; 0 when there are no rows or only null.
+     */
+    public static int largestGroup(String groupedCountSql) {
+        return SqlRows.list(groupedCountSql, row -> row.getLong(1)).stream().mapToInt(Math::toIntExact).max().orElse(0);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.minsheng.persistence;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,22 @@ public final class SqlRows {
         static <T> Reader<Map.Entry<String, T>> paired(int key, Reader<T> value) {
             return row -> Map.entry(row.getString(key), value.read(row));
         }
+    }
+
+    /** The rows of {@code sql}, which takes no parameters. */
+    public static <T> List<T> list(String sql, Reader<T> reader) {
+        return list(new Sql(sql, List.of()), reader);
+    }
+
+    /** Column {@code column} of {@code row} as a constant of {@code type}, stored by its name; null stays null. */
+    public static <E extends Enum<E>> E constant(ResultSet row, int column, Class<E> type) throws SQLException {
+        String name = row.getString(column);
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+
+    /** Column {@code column} of {@code row} as a date; null stays null. */
+    public static LocalDate date(ResultSet row, int column) throws SQLException {
+        return row.getObject(column, LocalDate.class);
     }
 
     /** The rows of {@code sql}, its {@code ?} bound in order to {@code parameters}. */

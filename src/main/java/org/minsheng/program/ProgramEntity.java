@@ -1,5 +1,7 @@
 package org.minsheng.program;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
@@ -9,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 import org.minsheng.persistence.NamedEntity;
+import org.minsheng.persistence.SqlRows;
 import org.minsheng.source.DatePrecision;
 import org.minsheng.vocabulary.Theme;
 
@@ -52,6 +55,29 @@ public class ProgramEntity extends NamedEntity {
 
     @Column(name = "regions_in_all")
     public Integer regionsInAll;
+
+    /** The columns {@link #read} reads: the catalogue reads programmes as plain SQL. */
+    public static final String COLUMNS = NAMED_COLUMNS + ", description, description_en, theme, kind, agency,"
+            + " agency_en, started_on, start_precision, ended_on, end_precision, source_code, regions_in_all";
+
+    /** A programme from a row of {@link #COLUMNS}, to be read, not managed. */
+    public static ProgramEntity read(ResultSet row) throws SQLException {
+        ProgramEntity program = new ProgramEntity();
+        int column = program.readNamed(row);
+        program.description = row.getString(column);
+        program.descriptionEn = row.getString(column + 1);
+        program.theme = SqlRows.constant(row, column + 2, Theme.class);
+        program.kind = SqlRows.constant(row, column + 3, ProgramKind.class);
+        program.agency = row.getString(column + 4);
+        program.agencyEn = row.getString(column + 5);
+        program.startedOn = SqlRows.date(row, column + 6);
+        program.startPrecision = SqlRows.constant(row, column + 7, DatePrecision.class);
+        program.endedOn = SqlRows.date(row, column + 8);
+        program.endPrecision = SqlRows.constant(row, column + 9, DatePrecision.class);
+        program.sourceCode = row.getString(column + 10);
+        program.regionsInAll = row.getObject(column + 11, Integer.class);
+        return program;
+    }
 
     public Program toGraph() {
         return new Program(code, name, nameEn, description, descriptionEn, theme, kind, agency, agencyEn, startedOn,

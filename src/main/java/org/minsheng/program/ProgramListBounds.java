@@ -15,14 +15,12 @@ public class ProgramListBounds implements ListBounds {
 
     @Override
     public Map<String, Integer> read() {
-        long programs = ProgramEntity.count();
         return Map.of(
-                "Region.programs", Math.toIntExact(programs),
-                "Program.regions", Queries.largestGroup(
-                        "select count(pr) from ProgramRegionEntity pr group by pr.programCode"),
+                "Region.programs", Queries.largestGroup("select count(*) from program"),
+                "Program.regions", Queries.largestGroup("select count(*) from program_region group by program_code"),
                 "Program.indicators", Queries.largestGroup(
-                        "select count(pi) from ProgramIndicatorEntity pi group by pi.programCode"),
+                        "select count(*) from program_indicator group by program_code"),
                 "Indicator.programs", Queries.largestGroup(
-                        "select count(pi) from ProgramIndicatorEntity pi group by pi.indicatorCode"));
+                        "select count(*) from program_indicator group by indicator_code"));
     }
 }

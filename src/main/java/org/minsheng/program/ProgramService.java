@@ -21,8 +21,8 @@ import org.minsheng.indicator.Indicator;
 import org.minsheng.indicator.IndicatorService;
 import org.minsheng.limits.Budgeted;
 import org.minsheng.persistence.Catalogue;
-import org.minsheng.persistence.Queries;
 import org.minsheng.persistence.Snapshot;
+import org.minsheng.persistence.SqlRows;
 import org.minsheng.region.Region;
 import org.minsheng.region.RegionService;
 import org.minsheng.vocabulary.Theme;
@@ -137,35 +137,36 @@ public class ProgramService implements NodeLoader, Catalogue.Part {
             Map<String, List<String>> indicatorsOf, Map<String, List<Program>> ofIndicator) {
 
         static ProgramCatalogue read() {
-            List<Program> all = Queries.em().createQuery("from ProgramEntity p order by p.code", ProgramEntity.class)
-                    .setHint("org.hibernate.readOnly", true).getResultStream().map(ProgramEntity::toGraph).toList();
+            List<Program> all = SqlRows.list("select " + ProgramEntity.COLUMNS + " from program order by code",
+                    row -> ProgramEntity.read(row).toGraph());
             Map<String, Program> byCode = new LinkedHashMap<>();
             all.forEach(program -> byCode.put(program.code(), program));
             Map<String, Set<String>> linkedTo = new HashMap<>();
             Map<String, List<String>> regionsOf = new HashMap<>();
-            for (Object[] link : pairs("select pr.regionCode, pr.programCode from ProgramRegionEntity pr"
-                    + " order by pr.regionCode")) {
-                linkedTo.computeIfAbsent((String) link[0], code -> new TreeSet<>()).add((String) link[1]);
-                regionsOf.computeIfAbsent((String) link[1], code -> new ArrayList<>()).add((String) link[0]);
+            for (Map.Entry<String, String> link : pairs("select region_code, program_code from program_region"
+                    + " order by region_code")) {
+                linkedTo.computeIfAbsent(link.getKey(), code -> new TreeSet<>()).add(link.getValue());
+                regionsOf.computeIfAbsent(link.getValue(), code -> new ArrayList<>()).add(link.getKey());
             }
             Map<String, Set<String>> linkedBelow = new HashMap<>();
-            for (Object[] link : pairs("select ra.ancestorCode, pr.programCode from RegionAncestorEntity ra,"
-                    + " ProgramRegionEntity pr where ra.distance > 0 and pr.regionCode = ra.regionCode")) {
-                linkedBelow.computeIfAbsent((String) link[0], code -> new TreeSet<>()).add((String) link[1]);
+            for (Map.Entry<String, String> link : pairs("select ra.ancestor_code, pr.program_code from region_ancestor ra,"
+                    + " program_region pr where ra.distance > 0 and pr.region_code = ra.region_code")) {
+                linkedBelow.computeIfAbsent(link.getKey(), code -> new TreeSet<>()).add(link.getValue());
             }
             Map<String, List<String>> indicatorsOf = new HashMap<>();
             Map<String, List<Program>> ofIndicator = new HashMap<>();
-            for (Object[] link : pairs("select pi.indicatorCode, pi.programCode from ProgramIndicatorEntity pi"
-                    + " order by pi.indicatorCode, pi.programCode")) {
-                indicatorsOf.computeIfAbsent((String) link[1], code -> new ArrayList<>()).add((String) link[0]);
-                ofIndicator.computeIfAbsent((String) link[0], code -> new ArrayList<>()).add(byCode.get((String) link[1]));
+            for (Map.Entry<String, String> link : pairs("select indicator_code, program_code from program_indicator"
+                    + " order by indicator_code, program_code")) {
+                indicatorsOf.computeIfAbsent(link.getValue(), code -> new ArrayList<>()).add(link.getKey());
+                ofIndicator.computeIfAbsent(link.getKey(), code -> new ArrayList<>()).add(byCode.get(link.getValue()));
             }
             return new ProgramCatalogue(Map.copyOf(byCode), all, frozenSets(linkedTo), frozenSets(linkedBelow),
                     frozen(regionsOf), frozen(indicatorsOf), frozen(ofIndicator));
         }
 
-        private static List<Object[]> pairs(String jpql) {
-            return Queries.em().createQuery(jpql, Object[].class).getResultList();
+        /** The rows of {@code sql}, two text columns each. */
+        private static List<Map.Entry<String, String>> pairs(String sql) {
+            return SqlRows.list(sql, row -> Map.entry(row.getString(1), row.getString(2)));
         }
 
         private static <T> Map<String, List<T>> frozen(Map<String, List<T>> lists) {

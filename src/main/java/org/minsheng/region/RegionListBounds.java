@@ -15,10 +15,9 @@ public class RegionListBounds implements ListBounds {
 
     @Override
     public Map<String, Integer> read() {
-        int children = Queries.largestGroup("select count(r) from RegionEntity r where r.parentCode is not null"
-                + " group by r.parentCode");
-        Short depth = Queries.em().createQuery("select max(ra.distance) from RegionAncestorEntity ra", Short.class)
-                .getSingleResult();
-        return Map.of("Region.children", children, "Region.ancestors", depth == null ? 0 : (int) depth);
+        int children = Queries.largestGroup("select count(*) from region where parent_code is not null"
+                + " group by parent_code");
+        int depth = Queries.largestGroup("select max(distance) from region_ancestor");
+        return Map.of("Region.children", children, "Region.ancestors", depth);
     }
 }

@@ -17,8 +17,8 @@ import org.minsheng.graphql.PageRequest;
 import org.minsheng.limits.Budgeted;
 import org.minsheng.persistence.Batches;
 import org.minsheng.persistence.Catalogue;
-import org.minsheng.persistence.Queries;
 import org.minsheng.persistence.Snapshot;
+import org.minsheng.persistence.SqlRows;
 
 /**
  * Reads the region tree from the {@link Catalogue}: no statement. Paging, filters and search run
@@ -106,8 +106,8 @@ public class RegionService implements NodeLoader, Catalogue.Part {
             Map<String, List<Region>> ancestors) {
 
         static RegionCatalogue read() {
-            List<Region> all = Queries.em().createQuery("from RegionEntity r order by r.code", RegionEntity.class)
-                    .setHint("org.hibernate.readOnly", true).getResultStream().map(RegionEntity::toGraph).toList();
+            List<Region> all = SqlRows.list("select " + RegionEntity.COLUMNS + " from region order by code",
+                    row -> RegionEntity.read(row).toGraph());
             Map<String, Region> byCode = new LinkedHashMap<>();
             Map<String, List<Region>> children = new HashMap<>();
             for (Region region : all) {
@@ -117,11 +117,10 @@ public class RegionService implements NodeLoader, Catalogue.Part {
                 }
             }
             Map<String, List<Region>> ancestors = new HashMap<>();
-            Queries.em().createQuery("select ra.regionCode, ra.ancestorCode from RegionAncestorEntity ra"
-                    + " where ra.distance > 0 order by ra.regionCode, ra.distance desc", Object[].class)
-                    .getResultStream()
-                    .forEach(pair -> ancestors.computeIfAbsent((String) pair[0], code -> new ArrayList<>())
-                            .add(byCode.get((String) pair[1])));
+            SqlRows.list("select region_code, ancestor_code from region_ancestor where distance > 0"
+                    + " order by region_code, distance desc", row -> Map.entry(row.getString(1), row.getString(2)))
+                    .forEach(pair -> ancestors.computeIfAbsent(pair.getKey(), code -> new ArrayList<>())
+                            .add(byCode.get(pair.getValue())));
             return new RegionCatalogue(Map.copyOf(byCode), all, frozen(children), frozen(ancestors));
         }
 

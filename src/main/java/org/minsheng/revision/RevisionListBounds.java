@@ -15,7 +15,7 @@ public class RevisionListBounds implements ListBounds {
 
     @Override
     public Map<String, Integer> read() {
-        int revisions = Queries.largestGroup("select count(v) from RevisionEntity v group by v.entityType, v.entityKey");
+        int revisions = Queries.largestGroup("select count(*) from revision group by entity_type, entity_key");
         return Map.of("Observation.revisions", revisions);
     }
 }

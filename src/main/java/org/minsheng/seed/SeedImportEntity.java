@@ -1,6 +1,7 @@
 package org.minsheng.seed;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -8,6 +9,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+
+import org.minsheng.persistence.Queries;
+import org.minsheng.persistence.SqlRows;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -50,8 +54,31 @@ public class SeedImportEntity extends PanacheEntityBase {
      */
     public String files;
 
+    /**
+     * The latest import, read as plain SQL (not managed): the import at start's check reads it
+     * without translating a query of the entities, a cost of its own at every start.
+     */
     public static SeedImportEntity latest() {
-        return SeedImportEntity.<SeedImportEntity> find("order by id desc").firstResult();
+        // What this transaction changed is read too, as a query of the entities would flush it first.
+        Queries.em().flush();
+        List<SeedImportEntity> rows = SqlRows.list("select id, checksum, location, imported_at, regions, sources,"
+                + " indicators, programs, observations, owned_sources, files from seed_import order by id desc"
+                + " fetch first 1 rows only", row -> {
+                    SeedImportEntity record = new SeedImportEntity();
+                    record.id = row.getLong(1);
+                    record.checksum = row.getString(2);
+                    record.location = row.getString(3);
+                    record.importedAt = row.getTimestamp(4).toInstant();
+                    record.regions = row.getInt(5);
+                    record.sources = row.getInt(6);
+                    record.indicators = row.getInt(7);
+                    record.programs = row.getInt(8);
+                    record.observations = row.getInt(9);
+                    record.ownedSources = row.getString(10);
+                    record.files = row.getString(11);
+                    return record;
+                });
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     /** The latest import that owned any of {@code codes}: the one whose bundle the database holds for them. */

@@ -1,5 +1,7 @@
 package org.minsheng.seed;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -8,6 +10,7 @@ import org.jboss.logging.Logger;
 import org.minsheng.config.MinshengConfig;
 import org.minsheng.persistence.DatabaseStartup;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Quarkus;
 
 /**
@@ -44,7 +47,7 @@ public class SeedStartup {
         }
         finished = true;
         if (config.seed().exitAfterImport()) {
-            LOG.info("Figures by source: " + figuresBySource());
+            LOG.info(figuresBySource());
             LOG.info("Seed import done; exiting (minsheng.seed.exit-after-import=true)");
             Quarkus.asyncExit(0);
         }
@@ -52,32 +55,42 @@ public class SeedStartup {
 
     /**
      * Once the service is ready, a line counting the figures of each source: the count reads every
-     * figure (about 0.6 s on a million), so readiness does not wait for it.
+     * figure (about 0.6 s on a million), so readiness does not wait for it. Then one query of the
+     * entities, so that Hibernate's query engine has started before a request needs it.
      */
     void afterStart(@Observes DatabaseStartup.Started event) {
-        if (!config.seed().onStart() || config.seed().exitAfterImport()) {
+        if (config.seed().onStart() && config.seed().exitAfterImport()) {
             return;
         }
+        if (config.seed().onStart()) {
+            try {
+                LOG.info(figuresBySource());
+            } catch (RuntimeException e) {
+                LOG.warnf("The figures by source could not be counted: %s", e.getMessage());
+            }
+        }
         try {
-            LOG.info("Figures by source: " + figuresBySource());
+            // The start reads plain SQL only; a query of the entities (a total count, an edit) starts
+            // Hibernate's query engine at its first use, about 0.25 s: here, not in a request.
+            QuarkusTransaction.requiringNew().run(() -> SeedImportEntity.latestOwning(List.of()));
         } catch (RuntimeException e) {
-            LOG.warnf("The figures by source could not be counted: %s", e.getMessage());
+            LOG.debugf("The query engine could not be started ahead of requests: %s", e.getMessage());
         }
     }
 
     /**
-     * The figures of each source, with how many regions and indicators they cover: "census-2020: 1512
-     * figures (108 regions × 14 indicators)".
+     * The line counting the figures of each source, with how many regions and indicators they cover:
+     * "Figures by source: census-2020: 1512 figures (108 regions × 14 indicators), …".
      */
     String figuresBySource() {
-        return io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting().call(this::countFigures);
+        return "Figures by source: " + QuarkusTransaction.joiningExisting().call(this::countFigures);
     }
 
     private String countFigures() {
         StringBuilder line = new StringBuilder();
         // SQL, not a query of the entities: translating it would be a cost of its own at every start.
         @SuppressWarnings("unchecked")
-        java.util.List<Object[]> rows = org.minsheng.persistence.Queries.em().createNativeQuery("select source_code,"
+        List<Object[]> rows = org.minsheng.persistence.Queries.em().createNativeQuery("select source_code,"
                 + " count(*), count(distinct region_code), count(distinct indicator_code) from observation"
                 + " group by source_code order by source_code").getResultList();
         for (int i = 0; i < rows.size(); i++) {

@@ -203,7 +203,7 @@ public class SeedWriter {
     public Optional<ImportResult> held(BundleLocation location) {
         SeedImportEntity latest = SeedImportEntity.latest();
         if (latest == null || latest.files == null || !latest.location.equals(location.toString())
-                || namesWithoutPinyin(Queries.em())) {
+                || namesWithoutPinyin()) {
             return Optional.empty();
         }
         return BundleReader.checksum(location, List.of(latest.files.split("\n"))).filter(latest.checksum::equals)
@@ -218,11 +218,10 @@ public class SeedWriter {
     }
 
     /** Whether a region, indicator or programme has no pinyin key ({@link #fillDerivedColumns} fills them). */
-    private static boolean namesWithoutPinyin(EntityManager em) {
-        Number rows = (Number) em.createNativeQuery("select (select count(*) from region where name_key is null)"
-                + " + (select count(*) from indicator where name_key is null)"
-                + " + (select count(*) from program where name_key is null)").getSingleResult();
-        return rows.longValue() > 0;
+    private static boolean namesWithoutPinyin() {
+        return Queries.largestGroup("select count(*) from region where name_key is null union all"
+                + " select count(*) from indicator where name_key is null union all"
+                + " select count(*) from program where name_key is null") > 0;
     }
 
     /** How many figures are read, written, revised at a time, then let go of. */

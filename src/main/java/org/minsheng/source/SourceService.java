@@ -13,8 +13,8 @@ import org.minsheng.graphql.PageRequest;
 import org.minsheng.limits.Budgeted;
 import org.minsheng.persistence.Batches;
 import org.minsheng.persistence.Catalogue;
-import org.minsheng.persistence.Queries;
 import org.minsheng.persistence.Snapshot;
+import org.minsheng.persistence.SqlRows;
 
 /** Reads sources from the {@link Catalogue}: no statement. */
 @ApplicationScoped
@@ -56,8 +56,8 @@ public class SourceService implements NodeLoader, Catalogue.Part {
     record SourceCatalogue(Map<String, SourceDocument> byCode, List<SourceDocument> inCodeOrder) {
 
         static SourceCatalogue read() {
-            List<SourceDocument> all = Queries.em().createQuery("from SourceEntity s order by s.code", SourceEntity.class)
-                    .setHint("org.hibernate.readOnly", true).getResultStream().map(SourceEntity::toGraph).toList();
+            List<SourceDocument> all = SqlRows.list("select " + SourceEntity.COLUMNS + " from source order by code",
+                    row -> SourceEntity.read(row).toGraph());
             Map<String, SourceDocument> byCode = new LinkedHashMap<>();
             all.forEach(source -> byCode.put(source.code(), source));
             return new SourceCatalogue(Map.copyOf(byCode), all);
