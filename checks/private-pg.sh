@@ -38,10 +38,17 @@ pg_create() {
 class_archive_option() {
   if [ -f "$(dirname "$1")/app-cds.jsa" ]; then echo "-XX:SharedArchiveFile=$(dirname "$1")/app-cds.jsa"; fi
 }
+# The JVM options the JVM image starts the service with (the -XX: options of JAVA_OPTS_APPEND in
+# src/main/docker/Dockerfile.jvm), the class archive mapped when one lies beside the jar.
+image_options() {
+  sed -n 's/^ENV JAVA_OPTS_APPEND="\(.*\)"$/\1/p' "$(dirname "${BASH_SOURCE[0]}")/../src/main/docker/Dockerfile.jvm" \
+    | tr ' ' '\n' | grep -- '^-XX:' | grep -v SharedArchiveFile | tr '\n' ' '
+  class_archive_option "$1"
+}
 start_service() {
   (cd "$work" && exec env MINSHENG_DB_URL="jdbc:postgresql://127.0.0.1:$port/minsheng" MINSHENG_DB_USER=postgres \
     MINSHENG_DB_PASSWORD= QUARKUS_HTTP_PORT="$http" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-    java ${java_options:--Xmx256m} $(class_archive_option "$jar") -jar "$jar" >>"$work/service.log" 2>&1) &
+    java ${java_options:--Xmx256m} $(image_options "$jar") -jar "$jar" >>"$work/service.log" 2>&1) &
   service_pid=$!
 }
 stop_service() {

@@ -114,14 +114,15 @@ public class DatabaseStartup {
         try {
             step = Step.OPENING;
             try (EmbeddedStore.Held held = embedded.open(config.database().openTimeout())) {
-                awaitConnection(config.database().openTimeout());
+                String database = awaitConnection(config.database().openTimeout());
                 step = Step.MIGRATING;
                 OptionalInt complete = completeHistory();
                 String migrations = complete.isPresent()
                         ? "its history holds all " + complete.getAsInt() + " migrations: Flyway not run"
                         : flyway.migrate().migrationsExecuted + " migrations applied";
                 validateMapping();
-                LOG.infof("Database ready in %d ms (%s)", (System.nanoTime() - started) / 1_000_000, migrations);
+                LOG.infof("Database ready in %d ms (%s; %s)", (System.nanoTime() - started) / 1_000_000, database,
+                        migrations);
             }
             step = Step.LOADING;
             DatabaseReady event = new DatabaseReady();
@@ -163,13 +164,17 @@ public class DatabaseStartup {
         }
     }
 
-    /** A connection from the pool, retried until {@code timeout}: PostgreSQL may still be starting. */
-    private void awaitConnection(Duration timeout) {
+    /**
+     * A connection from the pool, retried until {@code timeout}: PostgreSQL may still be starting.
+     * Returns the database's name and version.
+     */
+    private String awaitConnection(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long nextLog = System.nanoTime();
         while (true) {
             try (Connection connection = dataSource.getConnection()) {
-                return;
+                return connection.getMetaData().getDatabaseProductName() + " "
+                        + connection.getMetaData().getDatabaseProductVersion();
             } catch (SQLException e) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("The database did not accept a connection within " + timeout
