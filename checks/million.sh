@@ -57,11 +57,7 @@ start_service
 wait_ready
 # The figures of each source are counted once the service is ready (a scan of every figure, logged as
 # "Figures by source: …"): the request's plans are read after that count.
-for _ in $(seq 1 600); do
-  [ "$(grep -c "Figures by source: " "$work/service.log" || true)" -gt "$counted_before" ] && break
-  sleep 0.1
-done
-sleep 0.5
+wait_after_start "$counted_before"
 lines_before=$(wc -l <"$work/pg.log")
 query='{ regions(level: PREFECTURE) { nodes { code observations(first: 20) { nodes { id value } pageInfo { hasNextPage } } } } }'
 curl -sf -H 'Content-Type: application/json' \

@@ -54,6 +54,16 @@ start_service() {
 stop_service() {
   kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=
 }
+# What the service does once ready (SeedStartup: starting the query engine, then counting the figures
+# of each source, a scan of every figure) ends with the line "Figures by source: …"; plans are read
+# after it. Call it with the number of such lines in the log before the start.
+wait_after_start() {
+  for _ in $(seq 1 600); do
+    [ "$(grep -c "Figures by source: " "$work/service.log" || true)" -gt "$1" ] && return 0
+    sleep 0.1
+  done
+  echo "the service did not log its figures by source"; tail -n 30 "$work/service.log"; return 1
+}
 wait_ready() {
   for _ in $(seq 1 1200); do
     curl -sf -o /dev/null "http://127.0.0.1:$http/q/health/ready" && return 0

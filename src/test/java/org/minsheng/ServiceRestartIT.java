@@ -50,6 +50,9 @@ class ServiceRestartIT {
                     loaded.get(0).contains(" loaded: " + SeedFacts.summary()),
                     loaded.get(0));
             importedAt = seedImportedAt(service);
+            List<String> database = service.logLines("Database ready in ");
+            assertTrue(database.size() == 1 && database.get(0).contains(" migrations applied)"),
+                    "the first start runs Flyway: " + database);
             assertEquals(302, service.get("/q/graphql-ui/").statusCode(), "GraphiQL opens on the default query");
             assertEquals(200, service.get("/q/graphql-ui/?query=%7Bsources%7BtotalCount%7D%7D").statusCode(),
                     "GraphiQL is served by the production build too");
@@ -72,6 +75,9 @@ class ServiceRestartIT {
             assertEquals(1, loaded.size(), again.log());
             assertTrue(loaded.get(0).contains("already loaded at " + importedAt), loaded.get(0));
             assertTrue(loaded.get(0).endsWith("; nothing imported"), loaded.get(0));
+            List<String> database = again.logLines("Database ready in ");
+            assertTrue(database.size() == 1 && database.get(0).contains(": Flyway not run)"),
+                    "a restart finds every migration applied and does not run Flyway: " + database);
             // Counted once the service is ready, after readiness turned UP.
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (again.logLines("Figures by source: ").isEmpty() && System.nanoTime() < deadline) {
