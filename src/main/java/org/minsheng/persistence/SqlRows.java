@@ -44,6 +44,11 @@ public final class SqlRows {
         return list(new Sql(sql, List.of()), reader);
     }
 
+    /** The rows of {@code sql}, two text columns each (codes linked to codes), as pairs. */
+    public static List<Map.Entry<String, String>> pairs(String sql) {
+        return list(sql, Reader.paired(1, row -> row.getString(2)));
+    }
+
     /** Column {@code column} of {@code row} as a constant of {@code type}, stored by its name; null stays null. */
     public static <E extends Enum<E>> E constant(ResultSet row, int column, Class<E> type) throws SQLException {
         String name = row.getString(column);

@@ -143,30 +143,26 @@ public class ProgramService implements NodeLoader, Catalogue.Part {
             all.forEach(program -> byCode.put(program.code(), program));
             Map<String, Set<String>> linkedTo = new HashMap<>();
             Map<String, List<String>> regionsOf = new HashMap<>();
-            for (Map.Entry<String, String> link : pairs("select region_code, program_code from program_region"
+            for (Map.Entry<String, String> link : SqlRows.pairs("select region_code, program_code from program_region"
                     + " order by region_code")) {
                 linkedTo.computeIfAbsent(link.getKey(), code -> new TreeSet<>()).add(link.getValue());
                 regionsOf.computeIfAbsent(link.getValue(), code -> new ArrayList<>()).add(link.getKey());
             }
             Map<String, Set<String>> linkedBelow = new HashMap<>();
-            for (Map.Entry<String, String> link : pairs("select ra.ancestor_code, pr.program_code from region_ancestor ra,"
-                    + " program_region pr where ra.distance > 0 and pr.region_code = ra.region_code")) {
+            for (Map.Entry<String, String> link : SqlRows
+                    .pairs("select ra.ancestor_code, pr.program_code from region_ancestor ra,"
+                            + " program_region pr where ra.distance > 0 and pr.region_code = ra.region_code")) {
                 linkedBelow.computeIfAbsent(link.getKey(), code -> new TreeSet<>()).add(link.getValue());
             }
             Map<String, List<String>> indicatorsOf = new HashMap<>();
             Map<String, List<Program>> ofIndicator = new HashMap<>();
-            for (Map.Entry<String, String> link : pairs("select indicator_code, program_code from program_indicator"
+            for (Map.Entry<String, String> link : SqlRows.pairs("select indicator_code, program_code from program_indicator"
                     + " order by indicator_code, program_code")) {
                 indicatorsOf.computeIfAbsent(link.getValue(), code -> new ArrayList<>()).add(link.getKey());
                 ofIndicator.computeIfAbsent(link.getKey(), code -> new ArrayList<>()).add(byCode.get(link.getValue()));
             }
             return new ProgramCatalogue(Map.copyOf(byCode), all, frozenSets(linkedTo), frozenSets(linkedBelow),
                     frozen(regionsOf), frozen(indicatorsOf), frozen(ofIndicator));
-        }
-
-        /** The rows of {@code sql}, two text columns each. */
-        private static List<Map.Entry<String, String>> pairs(String sql) {
-            return SqlRows.list(sql, row -> Map.entry(row.getString(1), row.getString(2)));
         }
 
         private static <T> Map<String, List<T>> frozen(Map<String, List<T>> lists) {

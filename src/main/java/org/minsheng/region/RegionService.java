@@ -117,8 +117,8 @@ public class RegionService implements NodeLoader, Catalogue.Part {
                 }
             }
             Map<String, List<Region>> ancestors = new HashMap<>();
-            SqlRows.list("select region_code, ancestor_code from region_ancestor where distance > 0"
-                    + " order by region_code, distance desc", row -> Map.entry(row.getString(1), row.getString(2)))
+            SqlRows.pairs("select region_code, ancestor_code from region_ancestor where distance > 0"
+                    + " order by region_code, distance desc")
                     .forEach(pair -> ancestors.computeIfAbsent(pair.getKey(), code -> new ArrayList<>())
                             .add(byCode.get(pair.getValue())));
             return new RegionCatalogue(Map.copyOf(byCode), all, frozen(children), frozen(ancestors));
