@@ -90,6 +90,23 @@ class ServiceRestartIT {
             assertEquals(first, again.graphql(QUERY), "same data after the restart");
             assertEquals(importedAt, seedImportedAt(again), "the import of the first start is still the latest");
         }
+
+        // Stopped as soon as it is ready (Kubernetes may do so): the work after readiness, the count
+        // of the figures, ends before the pool and the store close, and nothing fails on the way out.
+        try (ServiceProcess third = ServiceProcess.start(workingDir, properties, Map.of())) {
+            third.awaitReady(Duration.ofSeconds(90));
+            int exit = third.stop();
+            assertTrue(exit == 0 || exit == 143, "SIGTERM ends the JVM with 143; got " + exit);
+            String log = third.log();
+            int counted = log.indexOf("Figures by source: census-2020: ");
+            int closed = log.indexOf("Embedded store compacted and closed");
+            assertTrue(counted >= 0 && closed > counted, "the count ends before the store closes:\n" + log);
+            // From Quarkus' "started" on (the line before it, on Hibernate's unsupported properties, is at every start).
+            assertEquals(List.of(),
+                    log.substring(log.indexOf(" started in ")).lines()
+                            .filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")).toList(),
+                    "a stop at readiness logs no failure");
+        }
     }
 
     private static String seedImportedAt(ServiceProcess service) {

@@ -28,6 +28,7 @@ import org.minsheng.config.MinshengConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -44,6 +45,9 @@ import io.quarkus.runtime.StartupEvent;
 public class DatabaseStartup {
 
     private static final Logger LOG = Logger.getLogger(DatabaseStartup.class);
+
+    /** How long a stop waits for the work after readiness ({@link Started}) to end. */
+    private static final Duration AFTER_START_WAIT = Duration.ofSeconds(10);
 
     /** Where the start is; the readiness check reports it. */
     public enum Step {
@@ -78,6 +82,8 @@ public class DatabaseStartup {
 
     private volatile Step step = Step.WAITING;
 
+    private volatile Thread thread;
+
     void onStart(@Observes @Priority(1) StartupEvent event) {
         if (ApplicationLifecycleManager.isAppCDSGeneration()) {
             // Started only to write the class archive (src/main/docker/write-class-archive.sh): what a
@@ -90,9 +96,29 @@ public class DatabaseStartup {
             bringUp();
             return;
         }
-        Thread thread = new Thread(this::bringUpOrExit, "database-start");
+        thread = new Thread(this::bringUpOrExit, "database-start");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * A stop that comes once the service is ready waits (at most {@link #AFTER_START_WAIT}) for the
+     * work after readiness, so that it ends before the pool and the embedded store close under it.
+     * A stop during the start itself does not wait for it.
+     */
+    void onStop(@Observes @Priority(1) ShutdownEvent event) {
+        Thread running = thread;
+        if (running == null || !started() || running == Thread.currentThread()) {
+            return;
+        }
+        try {
+            running.join(AFTER_START_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (running.isAlive()) {
+            LOG.warnf("The work after the start did not end within %s; stopping without it", AFTER_START_WAIT);
+        }
     }
 
     public Step step() {
