@@ -1,7 +1,7 @@
 // The first minute of a fresh service: waits until readiness turns UP, then sends W1 on one
 // connection, one request after another, and prints requests and latency per 10 s.
 //
-//   java -jar target/quarkus-app/quarkus-run.jar & node bench/warmup.mjs --url http://127.0.0.1:8080 --seconds 60
+//   java -jar target/minsheng.jar & node bench/warmup.mjs --url http://127.0.0.1:8080 --seconds 60
 import { readFileSync } from 'node:fs';
 
 const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean)

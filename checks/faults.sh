@@ -5,10 +5,10 @@
 #      complete (1,346 regions, nothing duplicated, one import recorded).
 #   2. The database stopped under load, then started again (checks/outage.mjs): readiness DOWN,
 #      fast SERVICE_UNAVAILABLE answers, readiness UP again, same process.
-# Usage: checks/faults.sh [path/to/quarkus-run.jar of the PostgreSQL artifact]
+# Usage: checks/faults.sh [path/to/minsheng.jar of the PostgreSQL artifact]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-jar=$(realpath "${1:-$here/../target/quarkus-app/quarkus-run.jar}")
+jar=$(realpath "${1:-$here/../target/minsheng.jar}")
 cd "$here"
 . "$here/private-pg.sh"
 pg_create

@@ -4,10 +4,10 @@
 # figure a year from 1951), sent as multipart files; an admin token is minted with tools/jwt from
 # a fresh key pair. The check posts it to /import, prints how long the import took, checks the counts, imports it a second
 # time (nothing changes) and fails on an OutOfMemoryError or a failed answer.
-# Usage: checks/large-import.sh [path/to/quarkus-run.jar] [rows]
+# Usage: checks/large-import.sh [path/to/minsheng.jar] [rows]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-jar=$(realpath "${1:-$here/../target/quarkus-app/quarkus-run.jar}")
+jar=$(realpath "${1:-$here/../target/minsheng.jar}")
 rows=${2:-100000}
 work=$(mktemp -d)
 port=18085

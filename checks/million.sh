@@ -7,10 +7,10 @@
 # units. PostgreSQL's auto_explain logs the plan of every statement of that request, with actual
 # row counts; the check fails if a plan reads more observation rows than the request returns
 # (12 × 21: a page and the row that tells whether a next one exists), or scans the table.
-# Usage: checks/million.sh [path/to/quarkus-run.jar of the PostgreSQL artifact]
+# Usage: checks/million.sh [path/to/minsheng.jar of the PostgreSQL artifact]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-jar=$(realpath "${1:-$here/../target/quarkus-app/quarkus-run.jar}")
+jar=$(realpath "${1:-$here/../target/minsheng.jar}")
 cd "$here"
 . "$here/private-pg.sh"
 pg_create -c shared_preload_libraries=auto_explain -c auto_explain.log_format=json -c auto_explain.log_analyze=on \

@@ -19,10 +19,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The packaged application ({@code java -jar target/quarkus-app/quarkus-run.jar}) run as its own process. */
+/** The packaged application ({@code java -jar target/minsheng.jar}) run as its own process. */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+    private static final Path JAR = Path.of("target/minsheng.jar").toAbsolutePath();
 
     /**
      * JVM options of every service a test starts, before the test's own: the serial collector, as the
