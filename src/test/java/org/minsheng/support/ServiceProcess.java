@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -237,10 +238,22 @@ public final class ServiceProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    /**
+     * A port free now, below Linux's ephemeral range (32768 to 60999): a port the system hands out
+     * (new ServerSocket(0)) may be taken, before the service binds it, as the local port of an
+     * outgoing connection (a CI run lost a start so, with the PostgreSQL suite running beside it).
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int candidate = random.nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(candidate)) {
+                return candidate;
+            } catch (IOException taken) {
+                // in use: another
+            }
         }
+        throw new IOException("no free port between 20000 and 32000 after 100 attempts");
     }
 
     private static void sleep(long millis) {
