@@ -257,13 +257,9 @@ class DashboardBrowserIT {
      * article's 51 figures.
      */
     @Test
-    void theStartupLineCountsTheCensus() throws InterruptedException {
+    void theStartupLineCountsTheCensus() {
         // Counted once the service is ready, after readiness turned UP.
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (service.logLines("Figures by source: ").isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        String line = service.logLines("Figures by source: ").stream().findFirst().orElseThrow();
+        String line = service.awaitLogLine("Figures by source: ", Duration.ofSeconds(30));
         assertTrue(line.contains("census-2020: 1512 figures (108 regions × 14 indicators)"), line);
         assertTrue(line.contains("nmg-minsheng-2025: 51 figures"), line);
     }

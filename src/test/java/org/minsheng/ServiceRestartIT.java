@@ -79,10 +79,7 @@ class ServiceRestartIT {
             assertTrue(database.size() == 1 && database.get(0).contains(": Flyway not run)"),
                     "a restart finds every migration applied and does not run Flyway: " + database);
             // Counted once the service is ready, after readiness turned UP.
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (again.logLines("Figures by source: ").isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            again.awaitStartWork(Duration.ofSeconds(30));
             List<String> figures = again.logLines("Figures by source: ");
             assertEquals(1, figures.size(), again.log());
             assertTrue(figures.get(0).contains("census-2020: ") && figures.get(0).contains(" regions × "),

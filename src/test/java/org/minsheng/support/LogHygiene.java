@@ -26,6 +26,8 @@ public final class LogHygiene {
     }
 
     public static void sendEveryBadRequestAndReadTheLog(ServiceProcess service) throws IOException, InterruptedException {
+        // The start's last line (the count of the figures) comes after readiness: not one of the requests'.
+        service.awaitStartWork(Duration.ofSeconds(60));
         String before = service.log();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         for (BadRequests.Case request : BadRequests.all()) {

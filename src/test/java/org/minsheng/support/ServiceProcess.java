@@ -207,6 +207,36 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until a line of the log contains {@code text} and returns the first such line; fails with
+     * the log when the process dies or the time runs out.
+     */
+    public String awaitLogLine(String text, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            List<String> lines = logLines(text);
+            if (!lines.isEmpty()) {
+                return lines.get(0);
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("the service exited before logging '" + text + "':\n" + log());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no log line with '" + text + "' within " + timeout + ":\n" + log());
+            }
+            sleep(50);
+        }
+    }
+
+    /**
+     * Waits for the last of the start's work, which runs after readiness turned UP: the line counting
+     * the figures of each source. A test that reads what its own requests log starts reading after it.
+     */
+    public ServiceProcess awaitStartWork(Duration timeout) {
+        awaitLogLine("Figures by source: ", timeout);
+        return this;
+    }
+
     /** Lines of the log that contain {@code text}. */
     public List<String> logLines(String text) {
         return log().lines().filter(line -> line.contains(text)).toList();
