@@ -88,13 +88,19 @@ public class IndicatorService implements NodeLoader, Catalogue.Part {
         return pages;
     }
 
+    /** The indicator with this code in the catalogue in memory, or null: no statement runs. */
+    public Indicator inCatalogue(String code) {
+        return catalogue.get().byCode().get(code);
+    }
+
     /**
      * The indicator a figure names: from the catalogue, or read from the database on a replica whose
      * catalogue is a moment behind it (an indicator another replica created, and a figure of it, in
-     * the second before the notification is acted on).
+     * the second before the notification is acted on). Not while a result set is being read: the
+     * statement closes it ({@link #inCatalogue} there, and this once the rows are read).
      */
     public Indicator referenced(String code) {
-        Indicator indicator = catalogue.get().byCode().get(code);
+        Indicator indicator = inCatalogue(code);
         if (indicator != null) {
             return indicator;
         }

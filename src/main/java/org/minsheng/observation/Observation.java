@@ -42,6 +42,12 @@ public record Observation(
         return GlobalId.encode(TYPE, Long.toString(key));
     }
 
+    /** The same figure with {@code indicator} as its indicator. */
+    public Observation withIndicator(Indicator indicator) {
+        return new Observation(key, period, value, qualifier, status, precision, quote, note, indicatorCode, regionCode,
+                sourceCode, indicator, version);
+    }
+
     /**
      * The hash of its key alone (equal records have equal keys): a batched field keys its loads by the
      * parent record, and the record's own hash would read every name and text it holds.

@@ -109,7 +109,18 @@ public class ObservationService implements NodeLoader {
     private List<Observation> rows(Jpql query, String orderBy, int limit) {
         // A limit is a number the service computed, written as a literal.
         String hql = query.subquery(COLUMNS) + " order by " + orderBy + (limit > 0 ? " limit " + limit : "");
-        return SqlRows.list(query.sql(hql, Map.of(), SQL_NAMES), row -> read(row, 1));
+        return SqlRows.list(query.sql(hql, Map.of(), SQL_NAMES), row -> read(row, 1)).stream()
+                .map(this::withIndicator).toList();
+    }
+
+    /**
+     * A figure read while the catalogue in memory did not hold its indicator (one created a moment
+     * ago through another replica, or earlier in this transaction) gets it from the session once its
+     * rows are read: a statement run on the connection while the result set is open closes it.
+     */
+    private Observation withIndicator(Observation observation) {
+        return observation.indicator() != null ? observation
+                : observation.withIndicator(indicators.referenced(observation.indicatorCode()));
     }
 
     /**
@@ -271,7 +282,7 @@ public class ObservationService implements NodeLoader {
         }
         Map<String, List<Observation>> pageRows = new HashMap<>();
         Batches.chunked(parents, pagesOf).forEach(row -> pageRows.computeIfAbsent(row.getKey(),
-                k -> new ArrayList<>()).add(row.getValue()));
+                k -> new ArrayList<>()).add(withIndicator(row.getValue())));
 
         // One grouped count serves every parent's total, run when the first one is read.
         Supplier<Map<String, Long>> totals = Page.once(() -> QuarkusTransaction.joiningExisting().call(() -> {
@@ -488,14 +499,17 @@ public class ObservationService implements NodeLoader {
         return Map.copyOf(names);
     }
 
-    /** The columns of {@link #COLUMNS} from {@code first} on as an observation, its indicator from the catalogue. */
+    /**
+     * The columns of {@link #COLUMNS} from {@code first} on as an observation, its indicator from the
+     * catalogue in memory (null when it does not hold it yet: {@link #withIndicator}).
+     */
     private Observation read(ResultSet row, int first) throws SQLException {
         String indicatorCode = row.getString(first + 7);
         return new Observation(row.getLong(first), new Period(row.getObject(first + 1, LocalDate.class),
                 row.getObject(first + 2, LocalDate.class)), ObservationEntity.normalize(row.getBigDecimal(first + 3)),
                 Qualifier.valueOf(row.getString(first + 4)), ObservationStatus.valueOf(row.getString(first + 11)),
                 row.getObject(first + 12, Integer.class), row.getString(first + 5), row.getString(first + 6), indicatorCode,
-                row.getString(first + 8), row.getString(first + 9), indicators.referenced(indicatorCode),
+                row.getString(first + 8), row.getString(first + 9), indicators.inCatalogue(indicatorCode),
                 row.getInt(first + 10));
     }
 }
