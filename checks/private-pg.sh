@@ -3,7 +3,9 @@
 # machine is touched. Source it after setting `jar` (and, to change the default -Xmx256m,
 # `java_options`); it sets pgbin, port, http, work and service_pid, and removes the cluster on exit.
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-port=${PRIVATE_PG_PORT:-55433}
+# Ports below Linux's ephemeral range (32768-60999): one found free there can be taken, before the
+# server binds it or while the outage check has it stopped, as another connection's local port.
+port=${PRIVATE_PG_PORT:-25433}
 while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
 http=${PRIVATE_HTTP_PORT:-18080}
 while (exec 3<>"/dev/tcp/127.0.0.1/$http") 2>/dev/null; do http=$((http + 1)); done
