@@ -28,7 +28,10 @@ public final class SqlRows {
     private SqlRows() {
     }
 
-    /** How a row of the result becomes a record; the reader may not move the cursor. */
+    /**
+     * How a row of the result becomes a record; the reader may not move the cursor, nor run a
+     * statement on the session (a lookup in the database): that closes the result set being read.
+     */
     @FunctionalInterface
     public interface Reader<T> {
         T read(ResultSet row) throws SQLException;
