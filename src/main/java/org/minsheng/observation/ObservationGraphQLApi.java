@@ -22,6 +22,7 @@ import org.minsheng.graphql.Edge;
 import org.minsheng.graphql.Page;
 import org.minsheng.graphql.PageRequest;
 import org.minsheng.indicator.Indicator;
+import org.minsheng.persistence.Catalogue;
 import org.minsheng.region.Region;
 import org.minsheng.region.RegionService;
 import org.minsheng.revision.Revision;
@@ -57,6 +58,9 @@ public class ObservationGraphQLApi {
 
     @Inject
     SourceService sources;
+
+    @Inject
+    Catalogue catalogue;
 
     @Inject
     CallerLanguage caller;
@@ -119,14 +123,17 @@ public class ObservationGraphQLApi {
     @NonNull
     @Description("The region the value is for.")
     public Region region(@Source Observation observation) {
-        return regions.find(observation.regionCode()).orElse(null);
+        String code = observation.regionCode();
+        // A region another replica created a moment ago: the catalogue is read again (Catalogue.lookAgain).
+        return regions.find(code).or(() -> catalogue.lookAgain("region " + code, () -> regions.find(code))).orElse(null);
     }
 
     @Name("source")
     @NonNull
     @Description("The publication the value is quoted from.")
     public SourceDocument source(@Source Observation observation) {
-        return sources.find(observation.sourceCode()).orElse(null);
+        String code = observation.sourceCode();
+        return sources.find(code).or(() -> catalogue.lookAgain("source " + code, () -> sources.find(code))).orElse(null);
     }
 
     @Name("display")

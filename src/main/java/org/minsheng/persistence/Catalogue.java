@@ -1,10 +1,12 @@
 package org.minsheng.persistence;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -54,6 +56,9 @@ public class Catalogue {
     Instance<Part> parts;
 
     private final AtomicLong reloads = new AtomicLong();
+
+    /** When the last read of the whole catalogue that succeeded began ({@link System#nanoTime}). */
+    private volatile long lastReadBegan;
 
     private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "minsheng-catalogue");
@@ -125,6 +130,7 @@ public class Catalogue {
         long started = System.nanoTime();
         try {
             QuarkusTransaction.requiringNew().run(() -> parts.forEach(part -> part.snapshot().reload()));
+            lastReadBegan = started;
             reloads.incrementAndGet();
             LOG.infof("Catalogue read in %d ms (%s)", (System.nanoTime() - started) / 1_000_000, reason);
         } catch (RuntimeException e) {
@@ -134,6 +140,23 @@ public class Catalogue {
                 retry.schedule(() -> reload(reason), 1, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /**
+     * {@code lookup} again, of what a row read from the database names (a figure's region or source)
+     * and the catalogue in memory did not hold: written through another replica, or past the service,
+     * in the moment before this replica read the catalogue again. The catalogue is read again first,
+     * unless a read begun since the miss has done so: that read sees the row's commit. Empty only when
+     * the database does not hold it either (or cannot be read).
+     */
+    public <T> Optional<T> lookAgain(String what, Supplier<Optional<T>> lookup) {
+        long missed = System.nanoTime();
+        synchronized (this) {
+            if (reloads.get() == 0 || lastReadBegan - missed < 0) {
+                reload("catching up with " + what);
+            }
+        }
+        return lookup.get();
     }
 
     private void notifyReplicas() {

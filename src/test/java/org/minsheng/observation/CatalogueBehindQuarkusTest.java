@@ -31,14 +31,18 @@ class CatalogueBehindQuarkusTest {
 
     private static final String CODE = "test.not_yet_in_catalogue";
 
+    private static final String SOURCE = "test-source-not-yet-in-catalogue";
+
     @BeforeEach
-    void writeAnIndicatorAndItsFigurePastTheService() {
+    void writeAnIndicatorASourceAndAFigurePastTheService() {
         QuarkusTransaction.requiringNew().run(() -> {
+            Queries.em().createNativeQuery("insert into source (code, title, publisher) values ('" + SOURCE
+                    + "', '测试来源', 'Minsheng tests')").executeUpdate();
             Queries.em().createNativeQuery("insert into indicator (code, name, name_en, theme, unit, additive)"
                     + " values ('" + CODE + "', '测试指标', 'Test indicator', 'EMPLOYMENT', 'PERSON', true)").executeUpdate();
             Queries.em().createNativeQuery("insert into observation (id, indicator_code, region_code, period_start,"
                     + " period_end, amount, qualifier, source_code, quote) values (900000001, '" + CODE + "', '150302',"
-                    + " date '2024-01-01', date '2024-12-31', 42, 'EXACT', 'nmg-minsheng-2025', '测试')").executeUpdate();
+                    + " date '2024-01-01', date '2024-12-31', 42, 'EXACT', '" + SOURCE + "', '测试')").executeUpdate();
         });
         assertEquals(Map.of(), Arc.container().instance(IndicatorService.class).get().byCodes(List.of(CODE)),
                 "the catalogue in memory does not hold the indicator");
@@ -49,8 +53,9 @@ class CatalogueBehindQuarkusTest {
         QuarkusTransaction.requiringNew().run(() -> {
             Queries.em().createNativeQuery("delete from observation where indicator_code = '" + CODE + "'").executeUpdate();
             Queries.em().createNativeQuery("delete from indicator where code = '" + CODE + "'").executeUpdate();
+            Queries.em().createNativeQuery("delete from source where code = '" + SOURCE + "'").executeUpdate();
         });
-        Arc.container().instance(Catalogue.class).get().reload("test indicator removed");
+        Arc.container().instance(Catalogue.class).get().reload("test indicator and source removed");
     }
 
     @Test
@@ -85,5 +90,14 @@ class CatalogueBehindQuarkusTest {
         assertFalse(response.has("errors"), response::toString);
         assertEquals(1, response.at("/data/observations/totalCount").asInt(), response::toString);
         assertEquals("测试指标", response.at("/data/observations/nodes/0/indicator/name").asText(), response::toString);
+    }
+
+    @Test
+    void theSourceOfAFigure() {
+        JsonNode response = GraphQL.execute("""
+                { observations(filter: {sourceCodes: ["%s"]}, first: 5) { nodes { value source { code title } } } }"""
+                .formatted(SOURCE));
+        assertFalse(response.has("errors"), response::toString);
+        assertEquals("测试来源", response.at("/data/observations/nodes/0/source/title").asText(), response::toString);
     }
 }
