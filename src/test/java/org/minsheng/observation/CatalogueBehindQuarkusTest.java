@@ -21,10 +21,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * A replica's catalogue in memory may be a moment behind the database: an indicator created through
- * another replica, with figures of it, is read before the notification is acted on. Its figures are
- * answered with the indicator read from the database, in every list of figures. Here the rows are
- * written past the service, so that no notification comes at all.
+ * A replica's catalogue in memory may be a moment behind the database: an indicator or a source
+ * created through another replica, with figures of it, is read before the notification is acted on.
+ * Its figures are answered all the same, in every list of figures: the indicator read from the
+ * database, the catalogue read again for the source. Here the rows are written past the service, so
+ * that no notification comes at all.
  */
 @QuarkusTest
 class CatalogueBehindQuarkusTest {
