@@ -1,5 +1,7 @@
 package org.minsheng.persistence;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -50,6 +52,15 @@ public class Catalogue {
     /** A bean that holds a part of the catalogue. */
     public interface Part {
         Snapshot<?> snapshot();
+
+        /**
+         * Whether this part names rows of other parts (programmes name regions, indicators and
+         * sources): such parts are swapped in after the parts they name, so that a reader who sees a
+         * new programme finds the new source it cites.
+         */
+        default boolean namesOtherParts() {
+            return false;
+        }
     }
 
     @Inject
@@ -122,14 +133,25 @@ public class Catalogue {
     }
 
     /**
-     * Reads every part again. One reload at a time, each begun after the commit that asked for it,
-     * so the last one to finish holds the latest committed catalogue. If the database cannot answer,
-     * the previous snapshots stay and the read is tried again in a second.
+     * Reads every part again, then swaps them all in (parts that name others last): no reader sees a
+     * part of the new catalogue beside one of the previous that it names. On PostgreSQL the parts are
+     * read in one repeatable-read transaction, from one state of the database (a write that commits
+     * between two of the reads shows in neither). One reload at a time, each begun after the commit
+     * that asked for it, so the last one to finish holds the latest committed catalogue. If the
+     * database cannot answer, the previous snapshots stay and the read is tried again in a second.
      */
     public synchronized void reload(String reason) {
         long started = System.nanoTime();
         try {
-            QuarkusTransaction.requiringNew().run(() -> parts.forEach(part -> part.snapshot().reload()));
+            List<Snapshot<?>> inSwapOrder = parts.stream().sorted(Comparator.comparing(Part::namesOtherParts))
+                    .<Snapshot<?>> map(Part::snapshot).toList();
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (dbKind.startsWith("postgres")) {
+                    Queries.em().createNativeQuery("set transaction isolation level repeatable read, read only")
+                            .executeUpdate();
+                }
+                Snapshot.reloadAll(inSwapOrder);
+            });
             lastReadBegan = started;
             reloads.incrementAndGet();
             LOG.infof("Catalogue read in %d ms (%s)", (System.nanoTime() - started) / 1_000_000, reason);

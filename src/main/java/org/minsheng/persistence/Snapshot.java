@@ -1,5 +1,7 @@
 package org.minsheng.persistence;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -42,9 +44,25 @@ public final class Snapshot<T> {
         return name;
     }
 
-    /** Reads the value again (in the caller's transaction) and swaps it in. */
-    synchronized void reload() {
-        current = read.get();
+    /**
+     * Reads every value again (in the caller's transaction), then swaps them in, in the order given:
+     * until all are read, readers get every previous value; once swapped, a reader that got one new
+     * value gets the new value of every snapshot before it in the list (the swaps are volatile writes,
+     * in order).
+     */
+    static void reloadAll(List<Snapshot<?>> snapshots) {
+        List<Object> values = new ArrayList<>(snapshots.size());
+        for (Snapshot<?> snapshot : snapshots) {
+            values.add(snapshot.read.get());
+        }
+        for (int i = 0; i < snapshots.size(); i++) {
+            snapshots.get(i).swap(values.get(i));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private synchronized void swap(Object value) {
+        current = (T) value;
     }
 
     private T readNow() {

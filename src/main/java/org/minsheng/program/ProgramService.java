@@ -49,6 +49,11 @@ public class ProgramService implements NodeLoader, Catalogue.Part {
         return catalogue;
     }
 
+    @Override
+    public boolean namesOtherParts() {
+        return true;
+    }
+
     /** Every one, in code order. */
     public List<Program> all() {
         return catalogue.get().inCodeOrder();
