@@ -41,7 +41,7 @@ out.push('');
 out.push('| | |');
 out.push('|---|---|');
 out.push(`| machine | ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${sh('uname -sr')} |`);
-out.push(`| Java | ${sh("java -version 2>&1 | head -n 1")} |`);
+out.push(`| Java (Minsheng and the floor) | ${sh('"${MINSHENG_JAVA:-java}" -version 2>&1 | head -n 1')} |`);
 out.push(`| PostgreSQL | ${sh('"$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/postgres" --version')} (private cluster, default settings, pg_stat_statements) |`);
 if (records.some((r) => r.systems.floor)) out.push('| floor | `bench/floor`: Quarkus with SmallRye GraphQL and Hibernate ORM with Panache, nothing else; W1 and W3 only |');
 if (meta.versions) out.push(`| PostGraphile | ${meta.versions.postgraphile}, amber preset + postgraphile-plugin-connection-filter, Node ${meta.versions.node22} |`);

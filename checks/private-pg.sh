@@ -1,7 +1,9 @@
 # Shared by the checks that run the PostgreSQL artifact against a private PostgreSQL cluster
 # (initdb into a temporary folder, its own port, sockets in that folder): nothing else on the
 # machine is touched. Source it after setting `jar` (and, to change the default -Xmx256m,
-# `java_options`); it sets pgbin, port, http, work and service_pid, and removes the cluster on exit.
+# `java_options`, and MINSHENG_JAVA, the java command, `java` on the PATH unless set: the JVM image
+# runs JDK 25); it sets pgbin, port, http, work, service_java and service_pid, and removes the cluster
+# on exit.
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 # Ports below Linux's ephemeral range (32768-60999): one found free there can be taken, before the
 # server binds it or while the outage check has it stopped, as another connection's local port.
@@ -12,6 +14,7 @@ while (exec 3<>"/dev/tcp/127.0.0.1/$http") 2>/dev/null; do http=$((http + 1)); d
 work=$(mktemp -d /tmp/minsheng-check.XXXXXX)
 chmod 755 "$work"
 service_pid=
+service_java=${MINSHENG_JAVA:-java}
 
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
 psql_q() { "$pgbin/psql" -h "$work" -p "$port" -U postgres -d minsheng -v ON_ERROR_STOP=1 -tAc "$1"; }
@@ -50,7 +53,7 @@ image_options() {
 start_service() {
   (cd "$work" && exec env MINSHENG_DB_URL="jdbc:postgresql://127.0.0.1:$port/minsheng" MINSHENG_DB_USER=postgres \
     MINSHENG_DB_PASSWORD= QUARKUS_HTTP_PORT="$http" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-    java ${java_options:--Xmx256m} $(image_options "$jar") -jar "$jar" >>"$work/service.log" 2>&1) &
+    "$service_java" ${java_options:--Xmx256m} $(image_options "$jar") -jar "$jar" >>"$work/service.log" 2>&1) &
   service_pid=$!
 }
 stop_service() {

@@ -87,8 +87,17 @@ public class DatabaseStartup {
     void onStart(@Observes @Priority(1) StartupEvent event) {
         if (ApplicationLifecycleManager.isAppCDSGeneration()) {
             // Started only to write the class archive (src/main/docker/write-class-archive.sh): what a
-            // start loads up to here is in it, and nothing is written to any database.
-            LOG.info("Started to write the class archive: exiting before the database is opened");
+            // start loads (and, on JDK 25, how its methods ran) is in it. The embedded database is the
+            // service's own, in the data folder the script makes for the run and deletes: it is opened,
+            // filled and read as at a first start, so that the classes of a start's database work are in
+            // the archive too. No other database is reached.
+            if (embedded.fileBacked()) {
+                LOG.infof("Started to write the class archive: opening the embedded database in %s, then exiting",
+                        config.dataDir());
+                bringUp();
+            } else {
+                LOG.info("Started to write the class archive: exiting before the database is opened");
+            }
             Quarkus.asyncExit(0);
             return;
         }

@@ -64,13 +64,20 @@ public final class ServiceProcess implements AutoCloseable {
     /** The same, with options for the JVM ({@code -Xmx256m}). Its log goes to target/it-logs/. */
     public static ServiceProcess start(Path workingDir, Map<String, String> properties, Map<String, String> env,
             List<String> jvmOptions) {
+        return start(Path.of(System.getProperty("java.home"), "bin", "java").toString(), workingDir, properties, env,
+                jvmOptions);
+    }
+
+    /** The same, on the JVM of the {@code java} command given rather than the tests' own. */
+    public static ServiceProcess start(String java, Path workingDir, Map<String, String> properties,
+            Map<String, String> env, List<String> jvmOptions) {
         try {
             int port = freePort();
             Path logs = Path.of("target/it-logs").toAbsolutePath();
             Files.createDirectories(logs);
             Path log = Files.createTempFile(logs, "service-", ".log");
             List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add(java);
             command.addAll(TEST_JVM);
             command.addAll(jvmOptions);
             // Its temporary files (uploads and imports being read) stay in its working folder, under
