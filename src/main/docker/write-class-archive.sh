@@ -4,7 +4,7 @@
 # PostgreSQL artifact before it would open the database, so no database is needed; the embedded one
 # after opening, filling and reading its own database in a folder made for the run and deleted after.
 #
-# On JDK 25 and later (the JVM image's) the archive is an AOT cache (-XX:AOTCacheOutput): the classes
+# On JDK 25 and later the archive is an AOT cache (-XX:AOTCacheOutput): the classes
 # loaded and linked ahead of time, with the profiles of that run; on JDK 17 to 24 it is a dynamic
 # class-data-sharing archive (-XX:ArchiveClassesAtExit). Both are mapped the same way. An archive maps
 # only on the JVM build that wrote it, with the jar at the same path; the JVM starts without one it

@@ -21,7 +21,7 @@ import org.minsheng.support.ServiceProcess;
  * The class archive the JVM image writes as it is built (src/main/docker/write-class-archive.sh):
  * written in a run that opens the embedded database in a folder of its own, and the service starts
  * with it mapped and answers; on the tests' JDK (17)
- * and on the image's (25), where it is an AOT cache.
+ * and on JDK 25, where it is an AOT cache.
  */
 @Tag("h2")
 class ClassArchiveIT {
@@ -54,15 +54,15 @@ class ClassArchiveIT {
     }
 
     /**
-     * With the JVM image's JDK (25; MINSHENG_TEST_IMAGE_JAVA names its java command, as .ci/run does when
+     * With a JDK 25 (MINSHENG_TEST_JAVA25 names its java command, as .ci/run does when
      * the machine has one), the archive is an AOT cache, mapped the same way.
      */
     @Test
-    void onTheImagesJdkTheArchiveIsAnAotCache() throws Exception {
-        String imageJava = System.getenv("MINSHENG_TEST_IMAGE_JAVA");
-        Assumptions.assumeTrue(imageJava != null && !imageJava.isBlank(),
-                "MINSHENG_TEST_IMAGE_JAVA names no JDK 25 on this machine");
-        startsWithTheArchive(imageJava, "class-archive-aot", "AOT cache");
+    void onJdk25TheArchiveIsAnAotCache() throws Exception {
+        String java25 = System.getenv("MINSHENG_TEST_JAVA25");
+        Assumptions.assumeTrue(java25 != null && !java25.isBlank(),
+                "MINSHENG_TEST_JAVA25 names no JDK 25 on this machine");
+        startsWithTheArchive(java25, "class-archive-aot", "AOT cache");
     }
 
     private void startsWithTheArchive(String java, String name, String kind) throws Exception {
