@@ -166,7 +166,9 @@ for (const workload of chosen) {
         errors: result.errors + result.timeouts + result.non2xx,
         rssMb: pid ? Math.round(peak) : undefined,
       };
-      if (run.errors > 0) failed = true;
+      // Minsheng's errors fail the run; a peer's (PostGraphile timing out under W2 at 32 connections) are
+      // its measurement: counted in the report's errors column, and the run goes on.
+      if (run.errors > 0 && system === 'minsheng') failed = true;
       record.systems[system].runs.push(run);
       console.log(`${label} ${workload.id} ${system.padEnd(12)} ${String(connections).padStart(2)} conn: ${run.requestsPerSecond.toFixed(0).padStart(6)} req/s`
         + `  p50 ${run.p50} ms  p99 ${run.p99} ms  errors ${run.errors}${run.rssMb ? `  RSS ${run.rssMb} MB` : ''}`
