@@ -88,6 +88,11 @@ public class Catalogue {
         retry.shutdownNow();
     }
 
+    /** PostgreSQL: replicas to notify, and a reload's reads in one repeatable-read transaction. */
+    private boolean onPostgres() {
+        return dbKind.startsWith("postgres");
+    }
+
     /**
      * At start, after the seed import (which read the catalogue already if it wrote anything), on
      * the database-start thread while the list bounds are read on theirs.
@@ -100,7 +105,7 @@ public class Catalogue {
 
     /** Inside the write: on PostgreSQL, the notification that reaches the other replicas once it commits. */
     void announce(@Observes DataChanged change) {
-        if (!change.catalogue() || !dbKind.startsWith("postgres")) {
+        if (!change.catalogue() || !onPostgres()) {
             return;
         }
         if (inTransaction()) {
@@ -146,7 +151,7 @@ public class Catalogue {
             List<Snapshot<?>> inSwapOrder = parts.stream().sorted(Comparator.comparing(Part::namesOtherParts))
                     .<Snapshot<?>> map(Part::snapshot).toList();
             QuarkusTransaction.requiringNew().run(() -> {
-                if (dbKind.startsWith("postgres")) {
+                if (onPostgres()) {
                     Queries.em().createNativeQuery("set transaction isolation level repeatable read, read only")
                             .executeUpdate();
                 }
