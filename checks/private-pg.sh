@@ -1,8 +1,8 @@
 # Shared by the checks that run the PostgreSQL artifact against a private PostgreSQL cluster
 # (initdb into a temporary folder, its own port, sockets in that folder): nothing else on the
 # machine is touched. Source it after setting `jar` (and, to change the default -Xmx256m,
-# `java_options`, and MINSHENG_JAVA, the java command, `java` on the PATH unless set); it sets pgbin, port, http, work, service_java and service_pid, and removes the cluster
-# on exit.
+# `java_options`, and MINSHENG_JAVA, the java command, `java` on the PATH unless set); it sets
+# pgbin, port, http, work, service_java and service_pid, and removes the cluster on exit.
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 # Ports below Linux's ephemeral range (32768-60999): one found free there can be taken, before the
 # server binds it or while the outage check has it stopped, as another connection's local port.
